@@ -1,0 +1,3 @@
+from honolint.cli import main
+
+main()

@@ -1,0 +1,201 @@
+"""Command line: `honolint check|effective|rules|explain|dialects`.
+
+Exit codes: 0 no error-severity finding concerns a producer's target class; 1 one does (an
+unreadable file, a refused configuration); 2 usage error; 3 internal error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Iterator, Optional
+
+import click
+
+from honolint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+SUFFIXES = (".properties", ".yaml", ".yml")
+SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def _client(ctx: click.Context, param: click.Parameter, value: str):
+    from honolint.profiles import ClientSpecError, parse_client
+
+    try:
+        return parse_client(value)
+    except ClientSpecError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _dialect(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
+    from honolint.dialects import DETECTION_ORDER
+
+    if value is not None and value not in DETECTION_ORDER:
+        raise click.BadParameter(f"'{value}' is not a dialect: choose one of {', '.join(DETECTION_ORDER)}")
+    return value
+
+
+def lint_options(function):
+    options = [
+        click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True)),
+        click.option("--client", default="java", show_default=True, callback=_client,
+                     help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]"),
+        click.option("--qos", type=click.Choice(["at-least-once", "at-most-once"]), default="at-least-once",
+                     show_default=True, help="the class the producers must meet (Hono producers: always at-least-once)"),
+        click.option("--dialect", callback=_dialect, help="file layout instead of detecting it: plain, hono"),
+        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+                     show_default=True),
+        click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                     help="colour the text report (auto: on a terminal, unless NO_COLOR is set)"),
+        click.option("--stdin-filename", help="the name to report for '-' (standard input); its suffix picks the format"),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="honolint")
+def cli() -> None:
+    """Lint Kafka producer configurations against the delivery semantics of Eclipse Hono's Kafka APIs."""
+
+
+@cli.command()
+@lint_options
+def check(paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
+    """Check the producer configurations in PATH... (files, directories, or - for standard input)."""
+    results = _lint(paths, client, qos, dialect, stdin_filename)
+    if output_format == "json":
+        from honolint.report.json_report import render
+
+        sys.stdout.write(render(results))
+    else:
+        from honolint.report.text import report_lines, write
+
+        write(report_lines(results), sys.stdout, _use_color(color))
+    sys.exit(_exit_code(results))
+
+
+@cli.command()
+@lint_options
+def effective(paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
+    """Print each producer's effective configuration: value and origin of every key that matters."""
+    results = _lint(paths, client, qos, dialect, stdin_filename)
+    if output_format == "json":
+        from honolint.report.json_report import render
+
+        sys.stdout.write(render(results))
+    else:
+        from honolint.report.effective_text import effective_lines
+        from honolint.report.text import write
+
+        write(effective_lines(results), sys.stdout, _use_color(color))
+    sys.exit(_exit_code(results))
+
+
+@cli.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(output_format: str) -> None:
+    """List the rules: code, name, severity, QoS classes, summary."""
+    from honolint.rulebook import rule_modules
+
+    modules = rule_modules()
+    if output_format == "json":
+        import json
+
+        catalog = [{"code": m.CODE, "name": m.NAME, "severity": m.SEVERITY, "classes": list(m.CLASSES),
+                    "summary": m.SUMMARY} for m in modules]
+        click.echo(json.dumps(catalog, indent=2))
+        return
+    for m in modules:
+        classes = ",".join("ALO" if c == "at-least-once" else "AMO" for c in m.CLASSES)
+        click.echo(f"{m.CODE}  {m.NAME:<32} {m.SEVERITY:<8} {classes:<8} {m.SUMMARY}")
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the documentation of RULE (a code such as HL201, or a name such as acks-not-all)."""
+    from honolint.rulebook import find_rule
+
+    module = find_rule(rule)
+    if module is None:
+        raise click.UsageError(f"no rule '{rule}': `honolint rules` lists them")
+    classes = ", ".join(module.CLASSES)
+    click.echo(f"{module.CODE} {module.NAME} ({module.SEVERITY}; {classes})\n")
+    click.echo((module.__doc__ or "").strip())
+
+
+@cli.command()
+def dialects() -> None:
+    """List the configuration layouts honolint reads, and how each is recognised."""
+    from honolint.dialects import DETECTION_ORDER, dialect_module
+
+    for name in DETECTION_ORDER:
+        module = dialect_module(name)
+        click.echo(f"{name:<8} {module.SUMMARY}\n         detected by: {module.DETECTION}")
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _walk(path: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.lower().endswith(SUFFIXES):
+                yield os.path.join(root, name)
+
+
+def _lint(paths, client, qos, dialect, stdin_filename):
+    from honolint.load import load_bytes, read_file
+    from honolint.pipeline import Linter, Options
+
+    linter = Linter(Options(client=client, qos=qos, dialect=dialect))
+    results = []
+    for path in paths:
+        if path == "-":
+            name = stdin_filename or "-"
+            loaded = load_bytes(sys.stdin.buffer.read(), name)
+            results.append(linter.lint(loaded, named_explicitly=True))
+        elif os.path.isdir(path):
+            results.extend(linter.lint(read_file(f), named_explicitly=False) for f in _walk(path))
+        else:
+            results.append(linter.lint(read_file(path), named_explicitly=True))
+    return [r for r in results if r is not None]
+
+
+def _exit_code(results) -> int:
+    for result in results:
+        if any(f.severity == "error" for f in result.findings):
+            return EXIT_FINDINGS
+        for producer in result.producers:
+            if any(f.severity == "error" and producer.target in f.classes for f in producer.findings):
+                return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="honolint")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: say so, never pass as a clean or a failing lint
+        import traceback
+
+        sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {exc}\n")
+        if os.environ.get("HONOLINT_DEBUG"):
+            traceback.print_exc()
+        sys.exit(EXIT_INTERNAL)

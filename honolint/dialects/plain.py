@@ -1,0 +1,44 @@
+"""Plain Kafka keys: a producer `.properties` file, or YAML whose keys are Kafka property names.
+
+Nested YAML maps are joined with dots (`enable: {idempotence: true}` is `enable.idempotence`).
+Every document of a YAML file is a producer of its own.
+"""
+from __future__ import annotations
+
+from honolint.model import DialectResult, Document, Layer, LoadedFile, ProducerSpec, Setting
+from honolint.profiles.java_keys import PRODUCER_KEYS
+
+NAME = "plain"
+SUMMARY = "Kafka property names at the root: producer.properties, client.properties, a flat YAML map"
+DETECTION = "a key at the root of the file is a Kafka producer property (acks, retries, bootstrap.servers, ...)"
+
+# librdkafka spellings that a kcat or confluent-kafka file uses where Java has another name
+LIBRDKAFKA_NAMES = frozenset({
+    "request.required.acks", "message.send.max.retries", "max.in.flight", "queue.buffering.max.ms",
+    "message.timeout.ms", "compression.codec", "queue.buffering.max.messages", "sasl.mechanisms",
+})
+
+
+def _is_producer_key(key: str) -> bool:
+    return key in PRODUCER_KEYS or key in LIBRDKAFKA_NAMES
+
+
+def _configures_producer(doc: Document) -> bool:
+    return any(_is_producer_key(entry.key) for entry in doc.entries)
+
+
+def matches(loaded: LoadedFile) -> bool:
+    return any(_configures_producer(doc) for doc in loaded.documents)
+
+
+def extract(loaded: LoadedFile) -> DialectResult:
+    result = DialectResult(NAME)
+    documents = [doc for doc in loaded.documents if doc.entries]
+    for doc in documents:
+        if len(documents) > 1 and not _configures_producer(doc):
+            continue
+        first = doc.entries[0]
+        scope = "producer" if len(loaded.documents) == 1 else f"document {doc.index + 1}"
+        layer = Layer(loaded.path, [Setting(e.key, e.value, e) for e in doc.entries])
+        result.producers.append(ProducerSpec(scope, first.line, first.column, doc.index, [layer]))
+    return result

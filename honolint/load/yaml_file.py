@@ -1,0 +1,158 @@
+"""YAML loader: libyaml's node composer, so every key keeps its position and duplicates are seen.
+
+Values are turned into the text a YAML 1.1 reader (SnakeYAML in Spring/Quarkus/Hono, go-yaml v2
+in Kubernetes) hands the application: `yes` -> "true", `0100` -> "64", `1:30` -> "90", `~` -> "".
+No object is ever constructed from a tag, so no input can run code.
+"""
+from __future__ import annotations
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from honolint.model import Document, Duplicate, Entry, LoadedFile, SyntaxProblem
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_scalars = SafeConstructor()
+_TAG = "tag:yaml.org,2002:"
+_MAX_ENTRIES = 200_000  # an alias bomb stops here instead of eating the machine
+
+
+def load_yaml(data: bytes, path: str) -> LoadedFile:
+    loaded = LoadedFile(path=path, format="yaml")
+    try:
+        for index, root in enumerate(yaml.compose_all(data, Loader=_Loader)):
+            loaded.documents.append(_document(index, root))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        loaded.error = SyntaxProblem(message, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
+    except yaml.YAMLError as exc:  # reader errors (bad UTF-8, control characters) carry a byte offset
+        loaded.error = _reader_problem(exc, data)
+    except RecursionError:
+        loaded.error = SyntaxProblem("nesting too deep to read", 1, 1)
+    except _TooLarge as exc:
+        loaded.error = SyntaxProblem(str(exc), exc.line, exc.column)
+    return loaded
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: Node) -> None:
+        super().__init__(f"more than {_MAX_ENTRIES} keys after expanding aliases")
+        self.line = node.start_mark.line + 1
+        self.column = node.start_mark.column + 1
+
+
+def _reader_problem(exc: yaml.YAMLError, data: bytes) -> SyntaxProblem:
+    position = getattr(exc, "position", None)
+    reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+    if position is None:
+        return SyntaxProblem(str(reason), 1, 1)
+    before = data[:position]
+    line = before.count(b"\n") + 1
+    column = position - (before.rfind(b"\n") + 1) + 1
+    return SyntaxProblem(f"cannot read the file as text: {reason} at byte {position}", line, column)
+
+
+def _document(index: int, root: Node | None) -> Document:
+    doc = Document(index=index)
+    if root is None:
+        return doc
+    if not isinstance(root, MappingNode):
+        kind = "list" if isinstance(root, SequenceNode) else "scalar"
+        doc.not_a_mapping = SyntaxProblem(
+            f"the document is a {kind}, not a mapping of keys", root.start_mark.line + 1, root.start_mark.column + 1
+        )
+        return doc
+    replaced: set[int] = set()
+    _walk(root, (), doc, set(), replaced)
+    if replaced:
+        doc.entries = [e for i, e in enumerate(doc.entries) if i not in replaced]
+    return doc
+
+
+def _walk(node: MappingNode, prefix: tuple[str, ...], doc: Document, active: set[int], replaced: set[int]) -> None:
+    if id(node) in active:  # an alias that points back into its own ancestor
+        return
+    active.add(id(node))
+    seen: dict[str, int] = {}
+    for key_node, value_node in _pairs(node):
+        key = key_node.value if isinstance(key_node, ScalarNode) else "?"
+        path = prefix + (key,)
+        if isinstance(value_node, MappingNode) and value_node.value:
+            _walk(value_node, path, doc, active, replaced)
+            continue
+        entry = _entry(path, key_node, value_node, doc.index)
+        earlier = seen.get(key)
+        if earlier is not None:
+            doc.duplicates.append(Duplicate(doc.entries[earlier], entry))
+            replaced.add(earlier)
+        seen[key] = len(doc.entries)
+        doc.entries.append(entry)
+        if len(doc.entries) > _MAX_ENTRIES:
+            raise _TooLarge(key_node)
+    active.discard(id(node))
+
+
+def _pairs(node: MappingNode) -> list[tuple[Node, Node]]:
+    """The mapping's pairs with `<<` merge keys expanded first, so explicit keys override them."""
+    merged: list[tuple[Node, Node]] = []
+    explicit: list[tuple[Node, Node]] = []
+    for key_node, value_node in node.value:
+        if key_node.tag == _TAG + "merge":
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for source in sources:
+                if isinstance(source, MappingNode) and source is not node:
+                    merged.extend(_pairs(source))
+        else:
+            explicit.append((key_node, value_node))
+    if not merged:
+        return explicit
+    explicit_keys = {k.value for k, _ in explicit if isinstance(k, ScalarNode)}
+    return [p for p in merged if not (isinstance(p[0], ScalarNode) and p[0].value in explicit_keys)] + explicit
+
+
+def _entry(path: tuple[str, ...], key_node: Node, value_node: Node, document: int) -> Entry:
+    value, yaml_type, raw = _text(value_node)
+    return Entry(
+        path=path,
+        value=value,
+        line=key_node.start_mark.line + 1,
+        column=key_node.start_mark.column + 1,
+        value_line=value_node.start_mark.line + 1,
+        value_column=value_node.start_mark.column + 1,
+        raw=raw,
+        yaml_type=yaml_type,
+        document=document,
+    )
+
+
+def _text(node: Node) -> tuple[str | None, str, str | None]:
+    """(text the application reads, YAML type, the plain scalar as written)."""
+    if isinstance(node, SequenceNode):
+        items = [n.value for n in node.value if isinstance(n, ScalarNode)]
+        return ",".join(items), "seq", None
+    if isinstance(node, MappingNode):
+        return None, "map", None
+    raw = node.value if not node.style else None  # libyaml gives "" for plain, PyYAML None
+    tag = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else "str"
+    try:
+        if tag == "int":
+            return str(_scalars.construct_yaml_int(node)), "int", raw
+        if tag == "bool":
+            return ("true" if _scalars.construct_yaml_bool(node) else "false"), "bool", raw
+        if tag == "null":
+            return "", "null", raw
+        if tag == "float":
+            return _java_double(_scalars.construct_yaml_float(node)), "float", raw
+    except (ConstructorError, ValueError, OverflowError):
+        pass
+    return node.value, "str", raw
+
+
+def _java_double(number: float) -> str:
+    if number != number:
+        return "NaN"
+    if number in (float("inf"), float("-inf")):
+        return "Infinity" if number > 0 else "-Infinity"
+    return repr(number)

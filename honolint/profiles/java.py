@@ -1,0 +1,290 @@
+"""Apache Kafka's Java producer (`kafka-clients`), 0.11 to 4.x.
+
+What `new KafkaProducer(props)` does with a configuration, by version group (client-semantics.md
+§1.3): ConfigDef parses each known key (trimmed strings, strict integers, case-insensitive
+booleans, `acks` in all/-1/0/1 case-sensitively), then the idempotence post-processing of the
+group, then the delivery-timeout check of the producer's constructor.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from honolint.model import Adjustment, Effective, Refusal, Setting, Value
+from honolint.profiles import ClientProfile
+from honolint.profiles.java_keys import DEFINITION_ORDER, PRODUCER_KEYS, TYPES
+from honolint.resolve import Given
+
+INT_MAX = 2**31 - 1
+LONG_MAX = 2**63 - 1
+
+M1 = "Must set retries to non-zero when using the idempotent producer."
+M2 = "Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence."
+M3A = ("Must set max.in.flight.requests.per.connection to 1 in orderto use the idempotent producer. "
+       "Otherwise we cannot guarantee idempotence.")
+M3B = "Must set max.in.flight.requests.per.connection to at most 5 to use the idempotent producer."
+M3C = ("To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. "
+       "Current value is {}.")
+M4 = "Cannot set a transactional.id without also enabling idempotence."
+D1 = "delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms"
+
+ACKS_VALUES = ("all", "-1", "0", "1")
+COMPRESSION = ("none", "gzip", "snappy", "lz4", "zstd")
+
+# keys that did not exist in older lines: there they are unknown, logged and ignored
+SINCE: dict[str, tuple[int, int]] = {
+    "delivery.timeout.ms": (2, 1),
+    "retry.backoff.max.ms": (3, 7),
+}
+
+
+def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
+    v3 = profile.at_least(3, 0)
+    values: dict[str, Optional[str]] = {
+        "acks": "all" if v3 else "1",
+        "retries": str(INT_MAX) if profile.at_least(2, 1) else "0",
+        "max.in.flight.requests.per.connection": "5",
+        "enable.idempotence": "true" if v3 else "false",
+        "linger.ms": "5" if profile.at_least(4, 0) else "0",
+        "request.timeout.ms": "30000",
+        "transactional.id": None,
+        "retry.backoff.ms": "100",
+        "max.block.ms": "60000",
+    }
+    values["delivery.timeout.ms"] = "120000" if profile.at_least(2, 1) else None  # KIP-91, 2.1
+    return values
+
+
+def known(profile: ClientProfile, key: str) -> bool:
+    since = SINCE.get(key)
+    return key in PRODUCER_KEYS and (since is None or profile.at_least(*since))
+
+
+# ------------------------------------------------------------------ ConfigDef parsing
+
+
+def java_trim(text: str) -> str:
+    """String.trim(): strips every char <= U+0020, not Unicode whitespace."""
+    start, end = 0, len(text)
+    while start < end and text[start] <= " ":
+        start += 1
+    while end > start and text[end - 1] <= " ":
+        end -= 1
+    return text[start:end]
+
+
+def _invalid(key: str, shown: object, why: str) -> str:
+    return f"Invalid value {shown} for configuration {key}: {why}"
+
+
+def _parse_integer(key: str, text: str, kind: str) -> tuple[Optional[int], Optional[str]]:
+    trimmed = java_trim(text)
+    body = trimmed[1:] if trimmed[:1] in "+-" else trimmed
+    limit = INT_MAX if kind == "INT" else (2**15 - 1 if kind == "SHORT" else LONG_MAX)
+    if body and body.isdecimal():
+        number = int(trimmed)
+        if -limit - 1 <= number <= limit:
+            return number, None
+    return None, _invalid(key, text, f"Not a number of type {kind}")
+
+
+def _at_least(key: str, number: int, minimum: int) -> Optional[str]:
+    return None if number >= minimum else _invalid(key, number, f"Value must be at least {minimum}")
+
+
+def _one_of(key: str, text: str, allowed: tuple[str, ...]) -> Optional[str]:
+    return None if text in allowed else _invalid(key, text, "String must be one of: " + ", ".join(allowed))
+
+
+MINIMUMS = {
+    "retries": 0, "max.in.flight.requests.per.connection": 1, "delivery.timeout.ms": 0, "linger.ms": 0,
+    "request.timeout.ms": 0, "retry.backoff.ms": 0, "max.block.ms": 0, "batch.size": 0, "buffer.memory": 0,
+    "max.request.size": 0, "retry.backoff.max.ms": 0,
+}
+
+
+def parse_value(key: str, text: str) -> tuple[Optional[str], Optional[str]]:
+    """(normalised text, refusal message) for one key, as ConfigDef.parseType plus its validator."""
+    kind = TYPES.get(key, "STRING")
+    if kind in ("INT", "LONG", "SHORT"):
+        number, error = _parse_integer(key, text, kind)
+        if error:
+            return None, error
+        assert number is not None
+        minimum = MINIMUMS.get(key)
+        error = _at_least(key, number, minimum) if minimum is not None else None
+        return (None, error) if error else (str(number), None)
+    if kind == "BOOLEAN":
+        lowered = java_trim(text).lower()
+        if lowered in ("true", "false"):
+            return lowered, None
+        return None, _invalid(key, text, "Expected value to be either true or false")
+    if kind == "DOUBLE":
+        try:
+            return str(float(java_trim(text))), None
+        except ValueError:
+            return None, _invalid(key, text, "Not a number of type DOUBLE")
+    trimmed = java_trim(text)
+    if key == "acks":
+        error = _one_of(key, trimmed, ACKS_VALUES)
+        return (None, error) if error else ("all" if trimmed == "-1" else trimmed, None)
+    if key == "compression.type":
+        return (None, error) if (error := _one_of(key, trimmed, COMPRESSION)) else (trimmed, None)
+    if key == "transactional.id" and not trimmed:
+        return None, _invalid(key, trimmed, "String must be non-empty")
+    return trimmed, None
+
+
+# ------------------------------------------------------------------ the producer
+
+
+class _Config:
+    """The effective values being built, with their origins."""
+
+    def __init__(self, profile: ClientProfile, given: list[Given]) -> None:
+        self.profile = profile
+        self.values: dict[str, Value] = {
+            key: Value(text, "default", f"{profile.label} default", False) for key, text in defaults(profile).items()
+        }
+        self.refusals: list[Refusal] = []
+        self.adjustments: list[Adjustment] = []
+        self.unknown: list[Setting] = []
+        self.given = {g.key: g for g in given}
+
+    def explicit(self, key: str) -> bool:
+        return key in self.given and known(self.profile, key)
+
+    def number(self, key: str) -> Optional[int]:
+        value = self.values.get(key)
+        return int(value.text) if value is not None and value.text is not None else None
+
+    def adjust(self, key: str, text: str, why: str, code: str) -> None:
+        self.values[key] = Value(text, "adjusted", why, self.explicit(key))
+        self.adjustments.append(Adjustment(key, f"{key} set to {text}: {why}", code))
+
+    def refuse(self, key: str, message: str) -> None:
+        self.refusals.append(Refusal(key, message, "conflict"))
+
+
+def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
+    config = _Config(profile, given)
+    _parse(config, given)
+    if not config.refusals:
+        _idempotence(config)
+    if not config.refusals and profile.at_least(2, 1):
+        _delivery_timeout(config)
+    idempotent = config.values["enable.idempotence"].text == "true" and not config.refusals
+    return Effective(
+        client=profile.label,
+        values=config.values,
+        idempotent=idempotent,
+        refusals=config.refusals,
+        adjustments=config.adjustments,
+        unknown_keys=config.unknown,
+    )
+
+
+def _parse(config: _Config, given: list[Given]) -> None:
+    order = {key: i for i, key in enumerate(DEFINITION_ORDER)}
+    for g in sorted(given, key=lambda g: order.get(g.key, len(order))):
+        if not known(config.profile, g.key):
+            config.unknown.append(Setting(g.key, g.text, g.entry))
+            continue
+        text, error = parse_value(g.key, g.text if g.text is not None else "")
+        if error:
+            config.refusals.append(Refusal(g.key, error, "value"))
+            config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry)
+            continue
+        config.values[g.key] = Value(text, g.origin, g.source, True, g.entry)
+
+
+def _idempotence(config: _Config) -> None:
+    profile = config.profile
+    buggy_default = profile.version in ((3, 0, 0), (3, 1, 0))  # KAFKA-13598
+    if profile.at_least(3, 0) and not buggy_default:
+        _idempotence_by_default(config)
+    else:
+        _idempotence_opt_in(config)
+
+
+def _idempotence_by_default(config: _Config) -> None:
+    """3.0.1+, 3.1.1+, 3.2 and later: on unless a conflict turns it off (or, on 4.x, refuses)."""
+    profile = config.profile
+    user_set = config.explicit("enable.idempotence")
+    enabled = config.values["enable.idempotence"].text == "true"
+    disable: list[str] = []
+    if enabled:
+        acks, retries = config.values["acks"].text, config.number("retries")
+        in_flight = config.number("max.in.flight.requests.per.connection") or 0
+        if retries == 0:
+            if user_set:
+                return config.refuse("retries", M1)
+            disable.append("retries is set to 0")
+        if acks != "all":
+            if user_set:
+                return config.refuse("acks", M2)
+            disable.append(f"acks is set to {acks}, not set to 'all'")
+        if in_flight > 5:
+            if profile.at_least(4, 0):
+                return config.refuse("max.in.flight.requests.per.connection", M3C.format(in_flight))
+            if user_set:
+                return config.refuse("max.in.flight.requests.per.connection", M3B)
+            disable.append(f"max.in.flight.requests.per.connection is set to {in_flight}, which is greater than 5")
+    if disable:
+        config.adjust("enable.idempotence", "false", "Idempotence will be disabled because " + " and ".join(disable),
+                      "idempotence-off")
+        enabled = False
+    if not enabled and config.explicit("transactional.id"):
+        config.refuse("transactional.id", M4)
+
+
+def _idempotence_opt_in(config: _Config) -> None:
+    """0.11 to 3.0.0/3.1.0: idempotent only when asked for or transactional; then conflicts refuse."""
+    profile = config.profile
+    user_set = config.explicit("enable.idempotence")
+    transactional = config.explicit("transactional.id")
+    asked = user_set and config.values["enable.idempotence"].text == "true"
+    if transactional and user_set and not asked:
+        return config.refuse("transactional.id", M4)
+    if not (asked or transactional):
+        if profile.at_least(3, 0):
+            config.adjust("enable.idempotence", "false",
+                          f"the declared default true is not applied in {profile.label} (KAFKA-13598)",
+                          "idempotence-default-bug")
+        return
+    if not user_set:
+        config.adjust("enable.idempotence", "true", "a transactional.id makes the producer idempotent",
+                      "idempotence-adjust")
+    why = f"required by the idempotent producer ({profile.label})"
+    if not config.explicit("acks"):
+        config.adjust("acks", "all", why, "idempotence-adjust")
+    if profile.below(2, 1) and not config.explicit("retries"):
+        config.adjust("retries", str(INT_MAX), why, "idempotence-adjust")
+    if profile.below(1, 0) and not config.explicit("max.in.flight.requests.per.connection"):
+        config.adjust("max.in.flight.requests.per.connection", "1", why, "idempotence-adjust")
+    in_flight = config.number("max.in.flight.requests.per.connection") or 0
+    if config.number("retries") == 0:
+        return config.refuse("retries", M1)
+    if profile.below(1, 0) and in_flight != 1:
+        return config.refuse("max.in.flight.requests.per.connection", M3A)
+    if in_flight > 5:
+        return config.refuse("max.in.flight.requests.per.connection", M3B)
+    if config.values["acks"].text != "all":
+        return config.refuse("acks", M2)
+
+
+def _delivery_timeout(config: _Config) -> None:
+    """KafkaProducer.configureDeliveryTimeout (2.1+)."""
+    delivery = config.number("delivery.timeout.ms")
+    linger, request = config.number("linger.ms"), config.number("request.timeout.ms")
+    if delivery is None or linger is None or request is None:
+        return
+    total = min(linger + request, INT_MAX)
+    if config.profile.below(2, 5) and delivery == INT_MAX:
+        return
+    if delivery >= total:
+        return
+    if config.explicit("delivery.timeout.ms"):
+        config.refuse("delivery.timeout.ms", D1)
+    else:
+        config.adjust("delivery.timeout.ms", str(total),
+                      f"{D1}. Setting it to {total}.", "delivery-raised")

@@ -1,0 +1,52 @@
+"""`honolint effective`: every key that matters to the spec, its value and where it came from."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from honolint.model import QOS_CLASSES, FileResult, ProducerResult, Value
+from honolint.report.json_report import EFFECTIVE_KEYS
+from honolint.report.text import CLASS_TITLES, Line
+
+
+def _origin(value: Value, path: str) -> str:
+    if value.origin == "file" and value.entry is not None:
+        return f"file {path}:{value.entry.line}:{value.entry.column} ({value.source})"
+    return f"{value.origin}: {value.source}"
+
+
+def _producer(producer: ProducerResult, path: str) -> list[Line]:
+    lines: list[Line] = [[("  ", ""), (producer.spec.scope, "path"), (f"  {producer.effective.client}", "dim")]]
+    width = max(len(k) for k in EFFECTIVE_KEYS)
+    for key in EFFECTIVE_KEYS:
+        value = producer.effective.values.get(key)
+        if value is None:
+            continue
+        shown = value.text if value.text is not None else "(unset)"
+        lines.append([("    ", ""), (f"{key:<{width}}  ", ""), (f"{shown:<12}", "path"), ("  ", ""),
+                      (_origin(value, path), "dim")])
+    verdict = producer.verdict
+    facts = "rejected" if verdict.rejected else (
+        f"idempotent={'yes' if verdict.idempotent else 'no'}, ordered={'yes' if verdict.ordered else 'no'}")
+    lines.append([("    ", ""), (facts, "")])
+    for refusal in producer.effective.refusals:
+        lines.append([("    refused: ", "error"), (refusal.message, "")])
+    for adjustment in producer.effective.adjustments:
+        lines.append([("    adjusted: ", "warning"), (adjustment.message, "")])
+    for qos_class in QOS_CLASSES:
+        ok = verdict.ok[qos_class]
+        target = "  (target)" if qos_class == producer.target else ""
+        lines.append([("    ", ""), (f"{CLASS_TITLES[qos_class]:<14}", ""), ("ok" if ok else "FAIL", "ok" if ok else "FAIL"),
+                      (target, "dim")])
+    return lines
+
+
+def effective_lines(results: Iterable[FileResult]) -> list[Line]:
+    lines: list[Line] = []
+    for result in results:
+        lines.append([(result.path, "path"), (f"  ({result.dialect})" if result.dialect else "", "dim")])
+        if not result.producers:
+            lines.append([("  no producer configuration found", "dim")])
+        for producer in result.producers:
+            lines.extend(_producer(producer, result.path))
+        lines.append([])
+    return lines

@@ -1,0 +1,49 @@
+"""Resolve stage: a producer's layers -> the configuration the client receives -> its effective config.
+
+The first half is the same for every client: file layers in precedence order (a later layer wins key
+by key, as a Java `Map.putAll` or a Python `dict.update` does), then what the framework forces or
+adds when absent. The second half, what the client makes of it, belongs to the client profile.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from honolint.model import Effective, Entry, ProducerSpec
+from honolint.profiles import ClientProfile
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """A key in the configuration the client is constructed with."""
+
+    key: str
+    text: Optional[str]
+    origin: Literal["framework", "file"]
+    source: str
+    entry: Optional[Entry] = None
+
+
+def received(spec: ProducerSpec) -> list[Given]:
+    """The client's input, in insertion order (a re-set key keeps its place and takes the new value)."""
+    config: dict[str, Given] = {}
+    for layer in spec.layers:
+        for setting in layer.settings:
+            config[setting.key] = Given(setting.key, setting.value, "file", layer.name, setting.entry)
+    framework = spec.framework
+    if framework is not None:
+        for key, text in framework.forced:
+            config[key] = Given(key, text, "framework", f"forced by {framework.name}")
+        for key, text in framework.put_if_absent:
+            if key not in config:
+                config[key] = Given(key, text, "framework", f"added by {framework.name}")
+    return list(config.values())
+
+
+def resolve(spec: ProducerSpec, profile: ClientProfile) -> Effective:
+    given = received(spec)
+    if profile.family == "librdkafka":
+        from honolint.profiles.librdkafka import finalize
+    else:
+        from honolint.profiles.java import finalize
+    return finalize(profile, given)

@@ -1,0 +1,125 @@
+"""Rules stage: what a rule module sees, what it yields, and how findings get their code and position.
+
+A rule module in `rules/` declares CODE, NAME, SEVERITY, CLASSES, SCOPE ("file" or "producer") and
+a `check(context)` generator of `Problem`s; its docstring is its documentation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from types import ModuleType
+from typing import Iterable, Optional
+
+from honolint.model import (DialectResult, Effective, Entry, Finding, LoadedFile, ProducerSpec, QosClass, Severity,
+                            Verdict)
+from honolint.profiles import ClientProfile
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    message: str
+    key: Optional[str] = None
+    entry: Optional[Entry] = None  # where to point; else the key's file position; else the producer's
+    severity: Optional[Severity] = None  # when the rule's default does not fit this case
+    classes: Optional[tuple[QosClass, ...]] = None
+    line: Optional[int] = None  # a position that belongs to no entry (a syntax error)
+    column: Optional[int] = None
+
+
+@dataclass(slots=True)
+class FileContext:
+    loaded: LoadedFile
+    dialect: Optional[DialectResult]
+    named_explicitly: bool
+
+    def producer_entries(self) -> set[int]:
+        """ids of the entries that reach some producer (a rule about values cares only for those)."""
+        if self.dialect is None:
+            return set()
+        return {id(s.entry) for p in self.dialect.producers for layer in p.layers for s in layer.settings}
+
+
+@dataclass(slots=True)
+class ProducerContext:
+    loaded: LoadedFile
+    spec: ProducerSpec
+    effective: Effective
+    verdict: Verdict
+    profile: ClientProfile
+
+    def entry(self, key: str) -> Optional[Entry]:
+        value = self.effective.values.get(key)
+        return value.entry if value is not None else None
+
+    def describe(self, key: str) -> str:
+        """`acks=1 at line 3`, `acks defaults to 1 in java:2.8`, `enable.idempotence=true forced by Hono`."""
+        value = self.effective.values.get(key)
+        if value is None:
+            return f"{key} is not set"
+        shown = value.text if value.text is not None else "(unset)"
+        if value.origin == "default":
+            return f"{key} defaults to {shown} in {self.profile.label}"
+        if value.origin == "file" and value.entry is not None:
+            return f"{key}={shown} at line {value.entry.line}"
+        if value.origin == "adjusted":
+            return f"{key} becomes {shown} ({value.source})"
+        return f"{key}={shown} {value.source}"
+
+
+def rule_modules() -> list[ModuleType]:
+    from honolint.rules import RULE_MODULES
+
+    return [import_module(f"honolint.rules.{name}") for name in RULE_MODULES]
+
+
+def find_rule(code_or_name: str) -> Optional[ModuleType]:
+    wanted = code_or_name.strip().lower()
+    for module in rule_modules():
+        if wanted in (module.CODE.lower(), module.NAME):
+            return module
+    return None
+
+
+def _finding(rule: ModuleType, problem: Problem, path: str, fallback: tuple[Optional[int], Optional[int]],
+             context: Optional[ProducerContext]) -> Finding:
+    entry = problem.entry
+    if entry is None and problem.key is not None and context is not None:
+        entry = context.entry(problem.key)
+    if problem.line is not None:
+        line, column = problem.line, problem.column
+    else:
+        line, column = (entry.line, entry.column) if entry is not None else fallback
+    return Finding(
+        code=rule.CODE,
+        name=rule.NAME,
+        severity=problem.severity or rule.SEVERITY,
+        classes=problem.classes or tuple(rule.CLASSES),
+        message=problem.message,
+        path=path,
+        line=line,
+        column=column,
+        key=problem.key,
+    )
+
+
+def file_findings(rules: Iterable[ModuleType], context: FileContext) -> list[Finding]:
+    found = []
+    for rule in rules:
+        if rule.SCOPE == "file":
+            for problem in rule.check(context):
+                found.append(_finding(rule, problem, context.loaded.path, (1, 1), None))
+    return found
+
+
+def producer_findings(rules: Iterable[ModuleType], context: ProducerContext) -> list[Finding]:
+    found = []
+    fallback = (context.spec.line, context.spec.column)
+    for rule in rules:
+        if rule.SCOPE == "producer":
+            found.extend(_finding(rule, p, context.loaded.path, fallback, context) for p in rule.check(context))
+    return sorted(found, key=_order)
+
+
+def _order(finding: Finding) -> tuple:
+    return (finding.line or 0, finding.column or 0, finding.code)
+

@@ -1,0 +1,46 @@
+"""Idempotence default not applied (Java 3.0.0 and 3.1.0).
+
+## What it checks
+A producer on Java 3.0.0 or 3.1.0 that does not set `enable.idempotence` (and has no
+`transactional.id`).
+
+## Why
+KIP-679 made idempotence the default in 3.0, but in 3.0.0 and 3.1.0 a bug (KAFKA-13598) applied it
+only when the key was set explicitly: the Kafka upgrade notes say "In 3.0.0 and 3.1.0, a bug
+prevented the idempotence default from being applied". `acks=all` did become the default, so the
+producer retries with 5 requests in flight and is not idempotent: order is not guaranteed.
+
+## Example
+```properties
+acks=all
+```
+warns on java:3.0.0. Fix:
+```properties
+acks=all
+enable.idempotence=true
+```
+
+## How to fix
+Set `enable.idempotence=true` explicitly, or upgrade to 3.0.1, 3.1.1 or 3.2+.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from honolint.rulebook import Problem, ProducerContext
+
+CODE = "HL205"
+NAME = "idempotence-default-not-applied"
+SEVERITY = "warning"
+CLASSES = ("at-least-once", "at-most-once")
+SCOPE = "producer"
+SUMMARY = "Java 3.0.0/3.1.0 do not apply the idempotence default (KAFKA-13598)"
+
+
+def check(context: ProducerContext) -> Iterator[Problem]:
+    if context.verdict.rejected:
+        return
+    if any(a.code == "idempotence-default-bug" for a in context.effective.adjustments):
+        yield Problem(f"{context.profile.label} does not apply the documented default enable.idempotence=true "
+                      "(KAFKA-13598): the producer is not idempotent; set enable.idempotence=true explicitly "
+                      "or upgrade to 3.0.1, 3.1.1 or 3.2+", key="enable.idempotence")

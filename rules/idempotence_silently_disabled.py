@@ -1,0 +1,54 @@
+"""Idempotence silently disabled by a conflicting key (Java 3.0.1 and later).
+
+## What it checks
+On Java 3.0.1+ (3.1.1+, 3.2+) the producer is idempotent by default, but only while nothing
+conflicts: `acks` other than `all`, `retries=0`, or (3.x) more than 5 requests in flight turn it off
+without an error.
+
+## Why
+The client's documentation: "If conflicting configurations are set and idempotence is not
+explicitly enabled, idempotence is disabled." It says so only in an INFO log line
+(`Idempotence will be disabled because acks is set to 1, not set to 'all'.`). The producer then
+loses the ordering guarantee idempotence gave it, and the privileges and exactly-once features
+that depend on it.
+
+## Example
+```properties
+acks=1
+```
+warns on java:3.9 and 4.x. Fix: `acks=all`, or write `enable.idempotence=false` if you mean it.
+
+## How to fix
+Remove the conflicting setting, or state `enable.idempotence=false` explicitly so the choice is
+visible.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from honolint.rulebook import Problem, ProducerContext
+
+CODE = "HL204"
+NAME = "idempotence-silently-disabled"
+SEVERITY = "warning"
+CLASSES = ("at-least-once", "at-most-once")
+SCOPE = "producer"
+SUMMARY = "a conflicting key silently turns the default idempotence off (Java 3.0.1+)"
+
+
+def check(context: ProducerContext) -> Iterator[Problem]:
+    if context.verdict.rejected:
+        return
+    for adjustment in context.effective.adjustments:
+        if adjustment.code != "idempotence-off":
+            continue
+        effective = context.effective
+        culprits = [key for key, conflicts in (
+            ("acks", effective.text("acks") != "all"),
+            ("retries", effective.number("retries") == 0),
+            ("max.in.flight.requests.per.connection",
+             (effective.number("max.in.flight.requests.per.connection") or 0) > 5),
+        ) if conflicts]
+        key = next((k for k in culprits if context.entry(k) is not None), culprits[0] if culprits else None)
+        yield Problem(f"idempotence is silently disabled by {context.profile.label}: "
+                      f"{adjustment.message.split(': ', 1)[-1]}; the client only logs this", key=key)

@@ -1,0 +1,50 @@
+"""A value the client refuses, or reads differently from how it looks.
+
+## What it checks
+Each value as the client parses it:
+- Java: `acks` must be exactly `all`, `-1`, `0` or `1` after trimming (`ALL` is refused); integers
+  are parsed strictly (`3x`, `1_000`, `0x10` are refused); booleans are `true`/`false` in any case;
+  ranges (`retries` at least 0, `max.in.flight.requests.per.connection` at least 1);
+  `transactional.id` must not be empty.
+- librdkafka: its ranges and types; values it accepts but reads surprisingly are warnings:
+  `010` is octal 8 and `5ms` is 5 (`strtol`), and `acks` other than -1, 0, 1 passes the client but
+  every broker rejects it (`INVALID_REQUIRED_ACKS`).
+
+## Why
+Java refuses the whole producer at the first bad value (`ConfigException: Invalid value ALL for
+configuration acks: String must be one of: all, -1, 0, 1`); librdkafka fails `rd_kafka_conf_set`.
+
+## Example
+```properties
+acks=ALL
+```
+fails on Java. Fix:
+```properties
+acks=all
+```
+
+## How to fix
+Write the value in the form the client documents.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from honolint.rulebook import Problem, ProducerContext
+
+CODE = "HL102"
+NAME = "invalid-value"
+SEVERITY = "error"
+CLASSES = ("at-least-once", "at-most-once")
+SCOPE = "producer"
+SUMMARY = "the client refuses a value, or reads it differently from how it looks"
+
+
+def check(context: ProducerContext) -> Iterator[Problem]:
+    label = context.profile.label
+    for refusal in context.effective.refusals:
+        if refusal.kind == "value":
+            yield Problem(f"{label} refuses this value: \"{refusal.message}\"", key=refusal.key)
+    for setting, why in context.effective.odd_values:
+        yield Problem(f"{setting.key}={setting.value}: {why}", key=setting.key, entry=setting.entry,
+                      severity="warning")

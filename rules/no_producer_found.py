@@ -1,0 +1,48 @@
+"""A file named on the command line configures no producer honolint knows.
+
+## What it checks
+That a file you name explicitly holds a producer configuration in a layout honolint reads
+(see `honolint dialects`). Files reached by walking a directory are skipped silently instead.
+
+## Why
+A typo in a top-level key, or a layout honolint does not read, would otherwise pass as "nothing
+wrong" while nothing was checked.
+
+## Example
+```yaml
+spring:
+  kafka: {}
+```
+is reported (no producer found). If the file is a producer configuration in another layout, name
+the dialect with `--dialect`.
+
+## How to fix
+Check the file's layout, or pass `--dialect`.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from honolint.rulebook import FileContext, Problem
+
+CODE = "HL005"
+NAME = "no-producer-found"
+SEVERITY = "info"
+CLASSES = ("at-least-once", "at-most-once")
+SCOPE = "file"
+SUMMARY = "a file named explicitly configures no producer"
+
+
+def check(context: FileContext) -> Iterator[Problem]:
+    loaded = context.loaded
+    if not context.named_explicitly or loaded.error is not None:
+        return
+    if context.dialect is not None and context.dialect.producers:
+        return
+    not_mapping = next((d.not_a_mapping for d in loaded.documents if d.not_a_mapping), None)
+    if not_mapping is not None:
+        yield Problem(f"no producer configuration found: {not_mapping.message}", line=not_mapping.line,
+                      column=not_mapping.column)
+        return
+    yield Problem("no producer configuration found (no Kafka producer key, no hono.kafka.*.producerConfig); "
+                  "use --dialect to say how the file is laid out")

@@ -1,0 +1,59 @@
+"""Deviations from the spec's recommended AT LEAST ONCE configuration.
+
+## What it checks
+For an AT LEAST ONCE producer that the client accepts, each difference from the recommendation:
+`enable.idempotence=true`, `acks=all`, `max.in.flight.requests.per.connection=5`, `retries`
+unset, `delivery.timeout.ms` set.
+
+## Why
+The spec: "The recommended configuration for AT LEAST ONCE producers has the following properties:
+enable.idempotence=true, acks=all, max.in.flight.requests.per.connection=5, leaving retries unset
+(which defaults to Integer.MAX), and setting delivery.timeout.ms to a reasonable value." These are
+recommendations, not requirements, so they never change a verdict. (`acks` other than `all` is
+already an error, HL201.)
+
+## Example
+```properties
+acks=all
+enable.idempotence=true
+```
+is reported: delivery.timeout.ms is left at the client default. Fix: add
+`delivery.timeout.ms=120000` (or whatever bound your application needs).
+
+## How to fix
+Move towards the recommended configuration where nothing speaks against it.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from honolint.rulebook import Problem, ProducerContext
+
+CODE = "HL208"
+NAME = "recommended-config"
+SEVERITY = "info"
+CLASSES = ("at-least-once",)
+SCOPE = "producer"
+SUMMARY = "differs from the spec's recommended AT LEAST ONCE configuration"
+
+
+def check(context: ProducerContext) -> Iterator[Problem]:
+    if context.verdict.rejected:
+        return
+    effective = context.effective
+    if not context.verdict.idempotent:
+        yield Problem(f"recommended: enable.idempotence=true ({context.describe('enable.idempotence')})",
+                      key="enable.idempotence")
+    in_flight = effective.number("max.in.flight.requests.per.connection")
+    if in_flight != 5 and context.verdict.idempotent:
+        yield Problem(f"recommended: max.in.flight.requests.per.connection=5 "
+                      f"({context.describe('max.in.flight.requests.per.connection')}); the idempotent producer "
+                      "keeps order with up to 5", key="max.in.flight.requests.per.connection")
+    retries = effective.values.get("retries")
+    if retries is not None and retries.explicit:
+        yield Problem(f"recommended: leave retries unset ({context.describe('retries')}); bound the time with "
+                      "delivery.timeout.ms instead", key="retries")
+    delivery = effective.values.get("delivery.timeout.ms") or effective.values.get("message.timeout.ms")
+    if delivery is not None and delivery.text is not None and not delivery.explicit:
+        yield Problem("recommended: set delivery.timeout.ms to a reasonable value "
+                      f"({context.describe('delivery.timeout.ms')})", key="delivery.timeout.ms")

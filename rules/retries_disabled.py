@@ -1,0 +1,44 @@
+"""Retries disabled under AT LEAST ONCE.
+
+## What it checks
+An AT LEAST ONCE producer (acks other than 0) whose effective `retries` is 0.
+
+## Why
+The spec: "Disabling retries might cause messages to fail in case of high load or transient
+transmission failures, so this is not recommended." Under AT LEAST ONCE a failed send becomes an
+error returned to the device or application instead of a retry. (AT MOST ONCE producers may use
+`retries=0` to keep order.) In Java 3.0.1+ `retries=0` also silently disables the default
+idempotence.
+
+## Example
+```properties
+acks=all
+retries=0
+```
+warns. Fix: remove `retries` (the client default retries until `delivery.timeout.ms` expires)
+and bound the time with `delivery.timeout.ms`.
+
+## How to fix
+Leave `retries` unset and set `delivery.timeout.ms` to a reasonable value.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from honolint.rulebook import Problem, ProducerContext
+
+CODE = "HL203"
+NAME = "retries-disabled"
+SEVERITY = "warning"
+CLASSES = ("at-least-once",)
+SCOPE = "producer"
+SUMMARY = "retries=0 under AT LEAST ONCE: transient errors fail the send (not recommended)"
+
+
+def check(context: ProducerContext) -> Iterator[Problem]:
+    effective = context.effective
+    if context.verdict.rejected or effective.number("retries") != 0 or effective.text("acks") == "0":
+        return
+    yield Problem(f"{context.describe('retries')}: a transient error fails the send instead of being retried "
+                  "(\"Disabling retries ... is not recommended\"); leave retries unset and bound the time with "
+                  "delivery.timeout.ms", key="retries")

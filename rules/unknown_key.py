@@ -1,0 +1,60 @@
+"""A key that is not a producer property of the client.
+
+## What it checks
+Every key handed to the producer is a property of the chosen client and version, with a
+did-you-mean for typos. A consumer property in a producer configuration is named as such.
+
+## Why
+librdkafka refuses the producer: `No such configuration property: "enable.idempotency"` (an error
+here). The Java client only logs `These configurations '[enable.idempotency]' were supplied but are
+not used yet.` (a warning here): the setting you meant silently does not apply, so the producer runs
+with the default you wanted to change.
+
+## Example
+```properties
+enable.idempotency=true
+```
+fails. Fix:
+```properties
+enable.idempotence=true
+```
+
+## How to fix
+Correct the spelling, or drop keys that belong to other clients (a consumer's `max.poll.records`,
+Java's `max.block.ms` under librdkafka).
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from honolint.rulebook import Problem, ProducerContext
+
+CODE = "HL103"
+NAME = "unknown-key"
+SEVERITY = "warning"
+CLASSES = ("at-least-once", "at-most-once")
+SCOPE = "producer"
+SUMMARY = "not a producer property of the client (a typo? a consumer key?); librdkafka refuses it"
+
+
+def check(context: ProducerContext) -> Iterator[Problem]:
+    if context.profile.family == "librdkafka":
+        from honolint.profiles.librdkafka import known_names
+
+        names, severity, effect = known_names(context.profile), "error", "librdkafka refuses the producer"
+        consumer_only: frozenset[str] = frozenset()
+    else:
+        from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
+
+        names, severity, effect = PRODUCER_KEYS, None, "the Java client only logs it and the setting has no effect"
+        consumer_only = CONSUMER_ONLY_KEYS
+    for setting in context.effective.unknown_keys:
+        if setting.key in consumer_only:
+            yield Problem(f"{setting.key} is a consumer property: a producer ignores it", key=setting.key,
+                          entry=setting.entry, severity="info" if severity is None else severity)
+            continue
+        close = difflib.get_close_matches(setting.key, names, n=1, cutoff=0.8)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        yield Problem(f"{setting.key} is not a producer property of {context.profile.label}: {effect}{hint}",
+                      key=setting.key, entry=setting.entry, severity=severity)

@@ -1,0 +1,70 @@
+"""A YAML value that YAML 1.1 reads differently from how it is written.
+
+## What it checks
+Plain (unquoted) YAML scalars in producer keys whose YAML 1.1 reading differs from their text:
+`yes`/`no`/`on`/`off` become booleans, `0100` is octal (64), `1_000` is 1000, `1:30` is
+sexagesimal (90), `0x10` is hex, `~` or an empty value is null.
+
+## Why
+Spring, Quarkus (and Hono), Strimzi/Kubernetes and PyYAML read YAML 1.1, then hand the client the
+converted value as text: `batch.size: 0100` configures 64, and `delivery.timeout.ms: 2:00` configures
+120 ms, not two minutes. A reader of the file cannot see that.
+
+## Example
+```yaml
+linger.ms: 0100
+```
+fails: the producer gets linger.ms=64. Fix:
+```yaml
+linger.ms: "100"
+```
+
+## How to fix
+Quote the value, or write it in the form you mean (`100`, `true`).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from honolint.rulebook import FileContext, Problem
+
+CODE = "HL004"
+NAME = "yaml-implicit-typing"
+SEVERITY = "warning"
+CLASSES = ("at-least-once", "at-most-once")
+SCOPE = "file"
+SUMMARY = "YAML 1.1 reads the unquoted value as something else (yes -> true, 0100 -> 64, 1:30 -> 90)"
+
+_HOW = {"bool": "a YAML 1.1 boolean", "null": "null (an empty value)", "float": "a YAML 1.1 float"}
+
+
+def _how_int(raw: str) -> str:
+    text = raw.lstrip("+-")
+    if ":" in text:
+        return "sexagesimal (base 60)"
+    if text.startswith(("0x", "0X")):
+        return "hexadecimal"
+    if text.startswith(("0b", "0B")):
+        return "binary"
+    if "_" in text:
+        return "a number with '_' separators"
+    if len(text) > 1 and text.startswith("0"):
+        return "octal"
+    return "a YAML 1.1 integer"
+
+
+def check(context: FileContext) -> Iterator[Problem]:
+    if context.loaded.format != "yaml":
+        return
+    used = context.producer_entries()
+    for doc in context.loaded.documents:
+        for entry in doc.entries:
+            raw, value = entry.raw, entry.value
+            if id(entry) not in used or raw is None or entry.yaml_type not in ("int", "bool", "null", "float"):
+                continue
+            if value == raw or (entry.yaml_type == "bool" and value == raw.lower()):
+                continue
+            how = _how_int(raw) if entry.yaml_type == "int" else _HOW[entry.yaml_type]
+            shown = f"'{value}'" if value else "an empty value"
+            yield Problem(f"{entry.key}: {raw} is read as {how}, so the producer gets {shown}; "
+                          f"quote it (\"{raw}\") or write the value you mean", key=entry.key, entry=entry)
