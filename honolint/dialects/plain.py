@@ -33,12 +33,12 @@ def matches(loaded: LoadedFile) -> bool:
 
 def extract(loaded: LoadedFile) -> DialectResult:
     result = DialectResult(NAME)
-    documents = [doc for doc in loaded.documents if doc.entries]
-    for doc in documents:
-        if len(documents) > 1 and not _configures_producer(doc):
+    several = len(loaded.documents) > 1
+    for doc in loaded.documents:
+        if several and not _configures_producer(doc):
             continue
-        first = doc.entries[0]
-        scope = "producer" if len(loaded.documents) == 1 else f"document {doc.index + 1}"
+        line, column = (doc.entries[0].line, doc.entries[0].column) if doc.entries else (1, 1)
+        scope = f"document {doc.index + 1}" if several else "producer"
         layer = Layer(loaded.path, [Setting(e.key, e.value, e) for e in doc.entries])
-        result.producers.append(ProducerSpec(scope, first.line, first.column, doc.index, [layer]))
+        result.producers.append(ProducerSpec(scope, line, column, doc.index, [layer]))
     return result

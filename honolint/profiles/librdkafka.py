@@ -1,0 +1,312 @@
+"""librdkafka (confluent-kafka for Python/Go/.NET, kcat, Fluent Bit, ...), 0.11 to 2.16.
+
+`rd_kafka_conf_set` for each key in order (aliases resolve to one property, the last one set wins;
+unknown names, bad types and out-of-range values refuse the producer), then the checks of
+`rd_kafka_new` and of the first topic (client-semantics.md §2.3). Java spellings map onto the
+same effective keys (`acks` is `request.required.acks`, `retries` is `message.send.max.retries`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from honolint.model import Adjustment, Effective, Refusal, Setting, Value
+from honolint.profiles import ClientProfile
+from honolint.profiles.librdkafka_keys import ALIASES, ENUM_VALUES, PROPERTIES, TOPIC_SHADOWED, TOPIC_SHADOWED_ALIASES
+from honolint.resolve import Given
+
+INT32_MAX = 2**31 - 1
+SINCE: dict[str, tuple[int, int, int]] = {
+    "enable.idempotence": (1, 0, 0), "enable.gapless.guarantee": (1, 0, 0), "delivery.timeout.ms": (1, 0, 0),
+    "transactional.id": (1, 4, 0), "transaction.timeout.ms": (1, 4, 0), "linger.ms": (0, 11, 0),
+    "retry.backoff.max.ms": (2, 3, 0),
+}
+# effective key (the name the report uses) -> librdkafka's canonical property
+CANONICAL = {
+    "acks": "request.required.acks",
+    "retries": "message.send.max.retries",
+    "max.in.flight.requests.per.connection": "max.in.flight.requests.per.connection",
+    "enable.idempotence": "enable.idempotence",
+    "delivery.timeout.ms": "message.timeout.ms",
+    "linger.ms": "queue.buffering.max.ms",
+    "request.timeout.ms": "request.timeout.ms",
+    "transactional.id": "transactional.id",
+    "retry.backoff.ms": "retry.backoff.ms",
+}
+REPORTED = {canonical: key for key, canonical in CANONICAL.items()}
+_SPACE = " \t\n\v\f\r"
+_DIGITS = {8: "01234567", 10: "0123456789", 16: "0123456789abcdefABCDEF"}
+_STRTOD = re.compile(r"[ \t\n\v\f\r]*[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)")
+
+
+def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
+    v1 = profile.at_least(1, 0)
+    return {
+        "request.required.acks": "-1" if v1 else "1",
+        "message.send.max.retries": str(INT32_MAX) if profile.at_least(1, 5, 2) else "2",
+        "max.in.flight.requests.per.connection": "1000000",
+        "enable.idempotence": "false",
+        "message.timeout.ms": "300000",
+        "queue.buffering.max.ms": "5" if profile.at_least(1, 5) else ("0.5" if profile.at_least(1, 2) else "0"),
+        "request.timeout.ms": str(30000) if profile.at_least(1, 5, 2) else "5000",
+        "transactional.id": None,
+        "retry.backoff.ms": "100",
+        "transaction.timeout.ms": "60000",
+        "socket.timeout.ms": "60000",
+        "queue.buffering.backpressure.threshold": "1",
+        "queuing.strategy": "fifo",
+    }
+
+
+def _exists(profile: ClientProfile, name: str) -> bool:
+    since = SINCE.get(name)
+    return since is None or profile.at_least(*since)
+
+
+@lru_cache(maxsize=None)
+def _names(version: tuple[int, int, int]) -> tuple[str, ...]:
+    return tuple(sorted(name for name in PROPERTIES if name not in SINCE or version >= SINCE[name]))
+
+
+def known_names(profile: ClientProfile) -> tuple[str, ...]:
+    return _names(profile.version)
+
+
+def lookup(profile: ClientProfile, name: str) -> Optional[tuple[str, tuple]]:
+    """(canonical name, property row) as rd_kafka_conf_set finds it: global scope first, then topic."""
+    if name in PROPERTIES and _exists(profile, name):
+        return ALIASES.get(name, name), PROPERTIES[name]
+    if name.startswith("topic."):
+        short = name[len("topic."):]
+        if short in TOPIC_SHADOWED:
+            return TOPIC_SHADOWED_ALIASES.get(short, short), TOPIC_SHADOWED[short]
+        row = PROPERTIES.get(short)
+        if row is not None and row[0] == "topic" and _exists(profile, short):
+            return ALIASES.get(short, short), row
+    return None
+
+
+def _c_int(number: int) -> int:
+    number &= 0xFFFFFFFF
+    return number - 2**32 if number >= 2**31 else number
+
+
+def parse_integer(text: str) -> tuple[Optional[int], bool]:
+    """`(int)strtol(text, &end, 0)`: (value, or None when no digit was read; whether it reads oddly)."""
+    i, n = 0, len(text)
+    while i < n and text[i] in _SPACE:
+        i += 1
+    sign = 1
+    if i < n and text[i] in "+-":
+        sign = -1 if text[i] == "-" else 1
+        i += 1
+    if text[i:i + 2] in ("0x", "0X") and i + 2 < n and text[i + 2] in _DIGITS[16]:
+        base, i = 16, i + 2
+    else:
+        base = 8 if text[i:i + 1] == "0" else 10
+    j = i
+    while j < n and text[j] in _DIGITS[base]:
+        j += 1
+    if j == i:
+        return None, True
+    digits = text[i:j]
+    number = max(-(2**63), min(2**63 - 1, sign * int(digits, base)))  # strtol saturates
+    odd = base == 16 or (base == 8 and int(digits, 8) != int(digits)) or j != n or i != 0 and text[0] in _SPACE
+    return _c_int(number), odd
+
+
+def _float(text: str) -> tuple[Optional[float], bool]:
+    match = _STRTOD.match(text)
+    if match is None:
+        return None, True
+    return float(match.group(0)), match.end() != len(text) or text != text.strip()
+
+
+def _number_text(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+class _Config:
+    def __init__(self, profile: ClientProfile) -> None:
+        self.profile = profile
+        self.values: dict[str, Value] = {
+            name: Value(text, "default", f"{profile.label} default", False) for name, text in defaults(profile).items()
+        }
+        self.refusals: list[Refusal] = []
+        self.adjustments: list[Adjustment] = []
+        self.unknown: list[Setting] = []
+        self.odd: list[tuple[Setting, str]] = []
+        self.topic_conf = False  # a topic-level property was set: topic checks run at rd_kafka_new
+
+    def explicit(self, name: str) -> bool:
+        value = self.values.get(name)
+        return value is not None and value.explicit
+
+    def text(self, name: str) -> Optional[str]:
+        value = self.values.get(name)
+        return None if value is None else value.text
+
+    def number(self, name: str) -> float:
+        return float(self.text(name) or 0)
+
+    def refuse(self, key: str, message: str, kind: str = "conflict") -> None:
+        self.refusals.append(Refusal(REPORTED.get(key, key), message, kind))  # type: ignore[arg-type]
+
+    def adjust(self, name: str, text: str, why: str) -> None:
+        self.values[name] = Value(text, "adjusted", why, self.explicit(name))
+        self.adjustments.append(Adjustment(REPORTED.get(name, name), f"{name} set to {text}: {why}",
+                                           "idempotence-adjust"))
+
+
+def _conf_set(config: _Config, given: Given) -> None:
+    found = lookup(config.profile, given.key)
+    setting = Setting(given.key, given.text, given.entry)
+    if found is None:
+        config.unknown.append(setting)
+        config.refuse(given.key, f'No such configuration property: "{given.key}"', "unknown-key")
+        return
+    name, (scope, _, kind, low, high, _) = found
+    text = given.text if given.text is not None else ""
+    parsed: Optional[str] = text
+    if not text and kind in ("integer", "float"):
+        return config.refuse(name, f'{kind.capitalize()} configuration property "{name}" cannot be set to empty value',
+                             "value")
+    if kind == "integer":
+        number, odd = parse_integer(text)
+        if name == "request.required.acks" and text.lower() == "all":
+            number, odd = -1, False
+        if number is None:
+            return config.refuse(name, f'Invalid value for configuration property "{name}"', "value")
+        if not low <= number <= high:
+            return config.refuse(name, f'Configuration property "{name}" value {number} is outside allowed range '
+                                       f"{low}..{high}\n", "value")
+        if odd:
+            config.odd.append((setting, f"librdkafka reads this as {number} (strtol: octal, hex or trailing text)"))
+        if name == "request.required.acks" and number not in (-1, 0, 1):
+            config.odd.append((setting, "librdkafka accepts it, but every broker rejects acks other than -1 (all), "
+                                        "0 and 1 (INVALID_REQUIRED_ACKS)"))
+        parsed = str(number)
+    elif kind == "float":
+        value, odd = _float(text)
+        if value is None:
+            return config.refuse(name, f'Invalid value for configuration property "{name}"', "value")
+        if not low <= value <= high:
+            return config.refuse(name, f'Configuration property "{name}" value {_number_text(value)} is outside '
+                                       f"allowed range {_number_text(low)}..{_number_text(high)}\n", "value")
+        if odd:
+            config.odd.append((setting, f"librdkafka reads this as {_number_text(value)} (strtod stops at the "
+                                        "first character that is not part of a number)"))
+        parsed = _number_text(value)
+    elif kind == "boolean":
+        lowered = text.lower()
+        if lowered not in ("true", "false", "t", "f", "1", "0"):
+            return config.refuse(name, f'Expected bool value for "{name}": true or false', "value")
+        parsed = "true" if lowered in ("true", "t", "1") else "false"
+    elif kind == "enum":
+        allowed = ENUM_VALUES.get(name, ())
+        match = next((a for a in allowed if a.lower() == text.lower()), None)
+        if match is None:
+            return config.refuse(name, f'Invalid value "{text}" for configuration property "{name}"', "value")
+        parsed = match
+    config.values[name] = Value(parsed, given.origin, given.source, True, given.entry)
+    config.topic_conf = config.topic_conf or scope == "topic"
+
+
+def _finalize(config: _Config) -> None:
+    """rd_kafka_conf_finalize, then rd_kafka_topic_conf_finalize: at rd_kafka_new when a topic-level
+    property was set, otherwise at the first produce() (the refusal is the same, only later)."""
+    profile = config.profile
+    transactional = bool(config.text("transactional.id")) and profile.at_least(1, 4)
+    why = "required by the idempotent producer"
+    if transactional:
+        if config.text("enable.idempotence") != "true":
+            if config.explicit("enable.idempotence"):
+                return config.refuse("transactional.id", "`transactional.id` requires `enable.idempotence=true`")
+            config.adjust("enable.idempotence", "true", "a transactional.id makes the producer idempotent")
+        limit = int(config.number("transaction.timeout.ms"))
+        if not config.explicit("socket.timeout.ms"):
+            config.adjust("socket.timeout.ms", str(max(limit - 100, 900)), "bounded by transaction.timeout.ms")
+        elif limit + 100 < config.number("socket.timeout.ms"):
+            return config.refuse("socket.timeout.ms", "`socket.timeout.ms` must be set <= `transaction.timeout.ms` + 100")
+    idempotent = config.text("enable.idempotence") == "true"
+    if idempotent:
+        if not config.explicit("max.in.flight.requests.per.connection"):
+            if config.number("max.in.flight.requests.per.connection") > 5:
+                config.adjust("max.in.flight.requests.per.connection", "5", why)
+        elif config.number("max.in.flight.requests.per.connection") > 5:
+            return config.refuse("max.in.flight.requests.per.connection",
+                                 "`max.in.flight` must be set <= 5 when `enable.idempotence` is true")
+        if not config.explicit("message.send.max.retries"):
+            if config.text("message.send.max.retries") != str(INT32_MAX):
+                config.adjust("message.send.max.retries", str(INT32_MAX), why)
+        elif config.number("message.send.max.retries") < 1:
+            return config.refuse("message.send.max.retries",
+                                 "`retries` must be set >= 1 when `enable.idempotence` is true")
+        if config.explicit("queue.buffering.backpressure.threshold") and \
+                config.number("queue.buffering.backpressure.threshold") > 1:
+            return config.refuse("queue.buffering.backpressure.threshold",
+                                 "`queue.buffering.backpressure.threshold` must be set to 1 when "
+                                 "`enable.idempotence` is true")
+    elif config.explicit("enable.gapless.guarantee") and config.text("enable.gapless.guarantee") == "true":
+        return config.refuse("enable.gapless.guarantee",
+                             "`enable.gapless.guarantee` requires `enable.idempotence` to be enabled")
+    if config.topic_conf and _linger_too_long(config, adjust=True):
+        return
+    _topic_finalize(config, idempotent, transactional)
+
+
+def _linger_too_long(config: _Config, adjust: bool) -> bool:
+    if config.profile.below(1, 6):
+        return False
+    timeout, linger = config.number("message.timeout.ms"), config.number("queue.buffering.max.ms")
+    if timeout == 0 or timeout > linger:
+        return False
+    if config.explicit("queue.buffering.max.ms"):
+        config.refuse("message.timeout.ms", "`message.timeout.ms` must be greater than `linger.ms`")
+        return True
+    if adjust:
+        config.adjust("queue.buffering.max.ms", _number_text(timeout - 0.1), "lowered below message.timeout.ms")
+    return False
+
+
+def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> None:
+    if idempotent:
+        if config.explicit("request.required.acks"):
+            if config.number("request.required.acks") != -1:
+                return config.refuse("request.required.acks",
+                                     "`acks` must be set to `all` when `enable.idempotence` is true")
+        elif config.text("request.required.acks") != "-1":
+            config.adjust("request.required.acks", "-1", "required by the idempotent producer")
+        if config.explicit("queuing.strategy") and config.text("queuing.strategy") != "fifo":
+            return config.refuse("queuing.strategy",
+                                 "`queuing.strategy` must be set to `fifo` when `enable.idempotence` is true")
+        if transactional:
+            if not config.explicit("message.timeout.ms"):
+                config.adjust("message.timeout.ms", config.text("transaction.timeout.ms") or "60000",
+                              "a transactional producer's messages time out with transaction.timeout.ms")
+            elif config.number("message.timeout.ms") > config.number("transaction.timeout.ms"):
+                return config.refuse("message.timeout.ms",
+                                     "`message.timeout.ms` must be set <= `transaction.timeout.ms`")
+    _linger_too_long(config, adjust=False)
+
+
+def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
+    config = _Config(profile)
+    for item in given:
+        _conf_set(config, item)
+    if not config.refusals:
+        _finalize(config)
+    values = {key: config.values[canonical] for key, canonical in CANONICAL.items()}
+    acks = values["acks"]
+    if acks.text == "-1":
+        values["acks"] = Value("all", acks.origin, acks.source, acks.explicit, acks.entry)
+    return Effective(
+        client=profile.label,
+        values=values,
+        idempotent=config.text("enable.idempotence") == "true" and not config.refusals,
+        refusals=config.refusals,
+        adjustments=config.adjustments,
+        unknown_keys=config.unknown,
+        odd_values=config.odd,
+    )
