@@ -142,6 +142,7 @@ class Value:
     source: str  # human words: "java:4.3 default", "Hono", "file", "idempotent producer (java:2.0)"
     explicit: bool  # present in the configuration the client receives
     entry: Optional[Entry] = None  # the file position for origin "file"
+    given_as: Optional[str] = None  # the key as the file spells it, when that is an alias
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,9 +82,11 @@ def find_rule(code_or_name: str) -> Optional[ModuleType]:
 
 def _finding(rule: ModuleType, problem: Problem, path: str, fallback: tuple[Optional[int], Optional[int]],
              context: Optional[ProducerContext]) -> Finding:
-    entry = problem.entry
-    if entry is None and problem.key is not None and context is not None:
-        entry = context.entry(problem.key)
+    entry, key = problem.entry, problem.key
+    if entry is None and key is not None and context is not None:
+        value = context.effective.values.get(key)
+        if value is not None and value.entry is not None:
+            entry, key = value.entry, value.given_as or key
     if problem.line is not None:
         line, column = problem.line, problem.column
     else:
@@ -98,7 +100,7 @@ def _finding(rule: ModuleType, problem: Problem, path: str, fallback: tuple[Opti
         path=path,
         line=line,
         column=column,
-        key=problem.key,
+        key=key,
     )
 
 

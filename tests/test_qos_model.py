@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import producers
+from lint_helpers import producers
 
 # (name, file, content, client, acks, idempotent, ordered, refusal start, ALO ok, AMO ok)
 NOTHING = "bootstrap.servers=kafka:9092\n"  # a producer that sets nothing of the spec's keys

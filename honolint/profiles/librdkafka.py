@@ -209,7 +209,7 @@ def _conf_set(config: _Config, given: Given) -> None:
         if match is None:
             return config.refuse(name, f'Invalid value "{text}" for configuration property "{name}"', "value")
         parsed = match
-    config.values[name] = Value(parsed, given.origin, given.source, True, given.entry)
+    config.values[name] = Value(parsed, given.origin, given.source, True, given.entry, given.key)
     config.topic_conf = config.topic_conf or scope == "topic"
 
 
