@@ -5,7 +5,7 @@ from honolint.model import LoadedFile, SyntaxProblem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PROPERTIES_SUFFIXES = (".properties",)
-MAX_BYTES = 16 * 1024 * 1024  # configuration files are small; a huge file is a mistake, not a config
+MAX_BYTES = 4 * 1024 * 1024  # configuration files are small; a huge file is a mistake, not a config
 
 
 def file_format(path: str) -> str:

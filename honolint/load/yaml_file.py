@@ -15,7 +15,7 @@ from honolint.model import Document, Duplicate, Entry, LoadedFile, SyntaxProblem
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
-_MAX_ENTRIES = 200_000  # an alias bomb stops here instead of eating the machine
+_MAX_ALIASED = 10_000  # keys repeated through aliases: an alias bomb stops here instead of eating the machine
 
 
 def load_yaml(data: bytes, path: str) -> LoadedFile:
@@ -38,7 +38,7 @@ def load_yaml(data: bytes, path: str) -> LoadedFile:
 
 class _TooLarge(Exception):
     def __init__(self, node: Node) -> None:
-        super().__init__(f"more than {_MAX_ENTRIES} keys after expanding aliases")
+        super().__init__(f"more than {_MAX_ALIASED} keys repeated through aliases (an alias bomb?)")
         self.line = node.start_mark.line + 1
         self.column = node.start_mark.column + 1
 
@@ -65,51 +65,69 @@ def _document(index: int, root: Node | None) -> Document:
         )
         return doc
     replaced: set[int] = set()
-    _walk(root, (), doc, set(), replaced)
+    _Walk(doc, replaced).mapping(root, (), False)
     if replaced:
         doc.entries = [e for i, e in enumerate(doc.entries) if i not in replaced]
     return doc
 
 
-def _walk(node: MappingNode, prefix: tuple[str, ...], doc: Document, active: set[int], replaced: set[int]) -> None:
-    if id(node) in active:  # an alias that points back into its own ancestor
-        return
-    active.add(id(node))
-    seen: dict[str, int] = {}
-    for key_node, value_node in _pairs(node):
-        key = key_node.value if isinstance(key_node, ScalarNode) else "?"
-        path = prefix + (key,)
-        if isinstance(value_node, MappingNode) and value_node.value:
-            _walk(value_node, path, doc, active, replaced)
-            continue
-        entry = _entry(path, key_node, value_node, doc.index)
-        earlier = seen.get(key)
-        if earlier is not None:
-            doc.duplicates.append(Duplicate(doc.entries[earlier], entry))
-            replaced.add(earlier)
-        seen[key] = len(doc.entries)
-        doc.entries.append(entry)
-        if len(doc.entries) > _MAX_ENTRIES:
-            raise _TooLarge(key_node)
-    active.discard(id(node))
+class _Walk:
+    """Flattens nested mappings into entries; `replaced` collects the indexes of overridden duplicates."""
+
+    def __init__(self, doc: Document, replaced: set[int]) -> None:
+        self.doc, self.replaced = doc, replaced
+        self.active: set[int] = set()  # mappings on the current path: an alias back into one is a cycle
+        self.visited: set[int] = set()
+        self.aliased_budget = _MAX_ALIASED
+        self.merges: dict[int, list[tuple[Node, Node]]] = {}
+
+    def mapping(self, node: MappingNode, prefix: tuple[str, ...], aliased: bool) -> None:
+        if id(node) in self.active:
+            return
+        aliased = aliased or id(node) in self.visited
+        self.active.add(id(node))
+        self.visited.add(id(node))
+        doc, seen = self.doc, {}
+        for key_node, value_node in _pairs(node, self.merges):
+            key = key_node.value if isinstance(key_node, ScalarNode) else "?"
+            path = prefix + (key,)
+            if isinstance(value_node, MappingNode) and value_node.value:
+                self.mapping(value_node, path, aliased)
+                continue
+            if aliased:
+                self.aliased_budget -= 1
+                if self.aliased_budget < 0:
+                    raise _TooLarge(key_node)
+            entry = _entry(path, key_node, value_node, doc.index)
+            earlier = seen.get(key)
+            if earlier is not None:
+                doc.duplicates.append(Duplicate(doc.entries[earlier], entry))
+                self.replaced.add(earlier)
+            seen[key] = len(doc.entries)
+            doc.entries.append(entry)
+        self.active.discard(id(node))
 
 
-def _pairs(node: MappingNode) -> list[tuple[Node, Node]]:
-    """The mapping's pairs with `<<` merge keys expanded first, so explicit keys override them."""
-    merged: list[tuple[Node, Node]] = []
+def _pairs(node: MappingNode, cache: dict[int, list[tuple[Node, Node]]], depth: int = 0) -> list[tuple[Node, Node]]:
+    """The mapping's pairs with `<<` merge keys expanded first (an earlier merged mapping wins a key,
+    an explicit key overrides them all), so no merge chain can multiply keys."""
+    merged: dict[str, tuple[Node, Node]] = {}
     explicit: list[tuple[Node, Node]] = []
     for key_node, value_node in node.value:
-        if key_node.tag == _TAG + "merge":
-            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
-            for source in sources:
-                if isinstance(source, MappingNode) and source is not node:
-                    merged.extend(_pairs(source))
-        else:
+        if key_node.tag != _TAG + "merge":
             explicit.append((key_node, value_node))
+            continue
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        for source in sources:
+            if isinstance(source, MappingNode) and source is not node and depth < 50:
+                if id(source) not in cache:
+                    cache[id(source)] = _pairs(source, cache, depth + 1)
+                for pair in cache[id(source)]:
+                    merged.setdefault(pair[0].value if isinstance(pair[0], ScalarNode) else "?", pair)
     if not merged:
         return explicit
     explicit_keys = {k.value for k, _ in explicit if isinstance(k, ScalarNode)}
-    return [p for p in merged if not (isinstance(p[0], ScalarNode) and p[0].value in explicit_keys)] + explicit
+    return [pair for key, pair in merged.items() if key not in explicit_keys] + explicit
 
 
 def _entry(path: tuple[str, ...], key_node: Node, value_node: Node, document: int) -> Entry:
