@@ -1,0 +1,84 @@
+"""Bad input is normal input: any bytes, any YAML, any key gives findings, never an exception."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from honolint.load import load_bytes
+from honolint.pipeline import Linter, Options
+from honolint.profiles import parse_client
+from honolint.report.json_report import report_dict
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "honolint" / "schema" / "report.schema.json").read_text())
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+LINTERS = [Linter(Options(parse_client(c), dialect=d)) for c, d in (
+    ("java", None), ("java:2.0", "plain"), ("java:3.0.0", "hono"), ("librdkafka", None), ("librdkafka:1.0", "plain"))]
+KEYS = ["acks", "retries", "max.in.flight.requests.per.connection", "enable.idempotence", "transactional.id",
+        "delivery.timeout.ms", "linger.ms", "request.timeout.ms", "max.in.flight", "message.timeout.ms",
+        "request.required.acks", "queue.buffering.max.ms", "hono.kafka.telemetry.producerConfig.acks",
+        "hono.kafka.commonClientConfig.retries", "hono.kafka.producerConfig.acks", "topic.acks", "x", ""]
+VALUES = st.one_of(st.sampled_from(["all", "-1", "0", "1", "6", "true", "FALSE", "yes", "", " 5 ", "3x", "010",
+                                    "0x10", "2147483648", "-2147483649", "1e3", "~", "\u0663"]), st.text(max_size=8))
+
+
+def _lint_everywhere(data: bytes, name: str) -> None:
+    for linter in LINTERS:
+        result = linter.lint(load_bytes(data, name))
+        assert result is not None
+        VALIDATOR.validate(report_dict([result]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300), st.sampled_from(["f.properties", "f.yaml", "stdin"]))
+def test_any_bytes(data, name):
+    _lint_everywhere(data, name)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(KEYS), VALUES), max_size=8))
+def test_any_configuration_in_both_formats(pairs):
+    properties = "".join(f"{k}={v}\n" for k, v in pairs).encode("latin-1", "replace")
+    _lint_everywhere(properties, "f.properties")
+    flat = "".join(f"{json.dumps(k)}: {json.dumps(v)}\n" for k, v in pairs).encode()
+    _lint_everywhere(flat, "f.yaml")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=5)),
+                    lambda children: st.one_of(st.lists(children, max_size=3),
+                                               st.dictionaries(st.sampled_from(KEYS + ["hono", "kafka"]), children,
+                                                               max_size=4)),
+                    max_leaves=20))
+def test_any_yaml_tree(tree):
+    _lint_everywhere(yaml.safe_dump(tree).encode(), "f.yaml")
+
+
+@pytest.mark.parametrize("data", [
+    b"[" * 20000,
+    b"a:\n" + b"".join(b" " * i + b"b:\n" for i in range(1, 3000)),
+    b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(b"%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n"
+                                                      % ((98 + i,) * 2 + (97 + i,) * 8) for i in range(9)),
+    b"a: &a {x: 1, y: 2, z: 3, w: 4, v: 5, u: 6, t: 7, s: 8, r: 9, q: 10}\n" + b"".join(
+        b"%c: &%c {p: *%c, q: *%c, r: *%c, s: *%c, t: *%c, u: *%c, v: *%c, w: *%c, x: *%c, y: *%c}\n"
+        % ((98 + i,) * 2 + (97 + i,) * 10) for i in range(9)),
+    b"a0: &a0 {x: 1, y: 2}\n" + b"".join(b"a%d: &a%d {<<: [*a%d, *a%d, *a%d]}\n" % (i, i, i - 1, i - 1, i - 1)
+                                        for i in range(1, 40)),
+    b"a: &a\n  b: *a\n",
+    b"!!python/object/apply:os.system ['echo pwned']\n",
+    b"acks: !!binary aGVsbG8=\nretries: !custom 5\n",
+    b"\xef\xbb\xbfacks: 1\n",
+    b"\x00\x01\x02",
+    "k\u00e9y=v\u00e4lue\n".encode("latin-1"),
+    b"acks=\\u00",
+], ids=["deep-flow", "deep-block", "alias-bomb", "mapping-alias-bomb", "merge-chain",
+    "recursive-alias", "python-tag", "unknown-tags", "bom", "nul",
+        "latin-1", "truncated-escape"])
+def test_named_hostile_inputs(data):
+    _lint_everywhere(data, "f.yaml")
+    _lint_everywhere(data, "f.properties")

@@ -1,0 +1,157 @@
+"""The command line as a user meets it: exit codes, formats, paths, stdin, rules and explain."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from lint_helpers import codes, producers
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "honolint" / "schema" / "report.schema.json").read_text())
+GOOD = "acks=all\nenable.idempotence=true\ndelivery.timeout.ms=120000\n"
+BAD = "bootstrap.servers=kafka:9092\nenable.idempotence=true\nacks=1\n"
+
+
+def test_exit_0_for_a_good_config_1_for_a_refused_one(honolint):
+    good, bad = honolint.write("good.properties", GOOD), honolint.write("bad.properties", BAD)
+    assert honolint.run("check", str(good)).exit_code == 0
+    result = honolint.run("check", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:3:1  HL101" in result.stdout
+
+
+def test_exit_2_for_usage_errors(honolint):
+    path = honolint.write("p.properties", GOOD)
+    for args in (["check", "--client", "java:5.1", str(path)], ["check", "--client", "kafkajs", str(path)],
+                 ["check", "--qos", "exactly-once", str(path)], ["check", "--dialect", "spring", str(path)],
+                 ["check"], ["explain", "HL999"], ["nonsense"]):
+        result = honolint.run(*args)
+        assert result.exit_code == 2, args
+    result = honolint.run("check", "--client", "librdkafka:3.0", str(path))
+    assert "librdkafka:0.11 to librdkafka:2.16" in result.output
+
+
+@pytest.mark.parametrize("client,label", [("java:3.0", "java:3.0"), ("java:2.1.1", "java:2.1.1"),
+                                          ("java:4.7", "java:4.7"), ("librdkafka:1.5.2", "librdkafka:1.5.2"),
+                                          ("LIBRDKAFKA", "librdkafka:2.16"), ("java", "java:4.3")])
+def test_accepted_client_versions(honolint, client, label):
+    path = honolint.write("p.properties", GOOD)
+    report, _ = honolint.json("--client", client, str(path))
+    assert producers(report)[0]["client"] == label
+
+
+def test_json_report_matches_its_schema_for_every_example(honolint):
+    examples = Path(__file__).parents[1] / "examples"
+    report, _ = honolint.json(str(examples))
+    jsonschema.validate(report, SCHEMA)
+    assert report["summary"]["files"] == len(list(examples.glob("*.*")))
+
+
+def test_json_report_of_findings_without_producers_matches_its_schema(honolint):
+    broken = honolint.write("broken.yaml", "acks: [\n")
+    missing = honolint.tmp_path / "missing.properties"
+    report, exit_code = honolint.json(str(broken), str(missing))
+    jsonschema.validate(report, SCHEMA)
+    assert exit_code == 1
+    assert [f["findings"][0]["line"] for f in report["files"]] == [2, 1]
+    assert "No such file" in report["files"][1]["findings"][0]["message"]
+
+
+def test_directory_walk_skips_files_without_producers(honolint):
+    honolint.write("conf/producer.properties", BAD)
+    honolint.write("conf/workflow.yml", "on: push\njobs: {}\n")
+    honolint.write("conf/notes.txt", "acks=1\n")
+    honolint.write("conf/.git/config.properties", "acks=1\n")
+    report, exit_code = honolint.json(str(honolint.tmp_path / "conf"))
+    assert [Path(f["path"]).name for f in report["files"]] == ["producer.properties"]
+    assert exit_code == 1
+
+
+def test_a_file_named_explicitly_without_producer_is_an_info(honolint):
+    path = honolint.write("workflow.yml", "on: push\njobs: {}\n")
+    report, exit_code = honolint.json(str(path))
+    assert codes(report) == ["HL005"] and exit_code == 0
+
+
+def test_a_broken_template_in_a_directory_is_a_warning_not_a_failure(honolint):
+    honolint.write("chart/templates/secret.yaml", "stringData:\n  {{ .Values.x }}: y\n  a: [\n")
+    report, exit_code = honolint.json(str(honolint.tmp_path / "chart"))
+    assert [f["severity"] for f in report["files"][0]["findings"]] == ["warning"]
+    assert exit_code == 0
+
+
+def test_stdin_with_a_filename(honolint):
+    result = honolint.run("check", "--format", "json", "--stdin-filename", "app.yml", "-",
+                          stdin=b"hono:\n  kafka:\n    event:\n      producerConfig:\n        acks: 0\n")
+    report = json.loads(result.stdout)
+    assert report["files"][0]["path"] == "app.yml" and report["files"][0]["dialect"] == "hono"
+    assert result.exit_code == 1
+
+
+def test_stdin_without_a_filename_is_sniffed(honolint):
+    result = honolint.run("check", "--format", "json", "-", stdin=BAD.encode())
+    assert json.loads(result.stdout)["files"][0]["dialect"] == "plain"
+
+
+def test_text_report_shows_both_classes_and_the_summary(honolint):
+    path = honolint.write("amo.properties", "acks=0\n")
+    out = honolint.run("check", "--qos", "at-most-once", "--color", "never", str(path)).stdout
+    assert "AT MOST ONCE" in out and "AT LEAST ONCE" in out
+    lines = out.splitlines()
+    verdicts = [line.split() for line in lines if line.strip().startswith("AT ")]
+    assert verdicts == [["AT", "MOST", "ONCE", "ok"], ["AT", "LEAST", "ONCE", "FAIL"]]  # the target first
+    assert "HL201" in out.split("AT LEAST ONCE")[1]
+    assert "1 file, 1 producer" in lines[-1]
+
+
+def test_colour_only_when_asked(honolint):
+    path = honolint.write("bad.properties", BAD)
+    assert "\x1b[" not in honolint.run("check", str(path)).stdout
+    assert "\x1b[" in honolint.run("check", "--color", "always", str(path)).stdout
+
+
+def test_effective_shows_values_and_origins(honolint):
+    path = honolint.write("application.yml", "hono:\n  kafka:\n    telemetry:\n      producerConfig:\n"
+                                             "        linger.ms: 10\n")
+    out = honolint.run("effective", "--color", "never", str(path)).stdout
+    assert "enable.idempotence" in out and "forced by Hono" in out
+    assert f"file {path}:5:9" in out
+    assert "java:4.3 default" in out
+
+
+def test_rules_and_explain(honolint):
+    listing = honolint.run("rules").stdout.splitlines()
+    assert any(line.startswith("HL201  acks-not-all") for line in listing)
+    catalog = json.loads(honolint.run("rules", "--format", "json").stdout)
+    assert {"code": "HL202", "name": "order-not-guaranteed", "severity": "error",
+            "classes": ["at-least-once", "at-most-once"]}.items() <= catalog[10].items()
+    by_name = honolint.run("explain", "order-not-guaranteed").stdout
+    assert by_name == honolint.run("explain", "hl202").stdout
+    for section in ("## What it checks", "## Why", "## Example", "## How to fix"):
+        assert section in by_name
+
+
+def test_every_rule_documents_itself():
+    from honolint.rulebook import rule_modules
+
+    seen = set()
+    for module in rule_modules():
+        assert module.CODE not in seen
+        seen.add(module.CODE)
+        for section in ("## What it checks", "## Why", "## Example", "## How to fix"):
+            assert section in module.__doc__, (module.CODE, section)
+
+
+def test_the_console_script_runs_and_never_writes_to_the_file(tmp_path):
+    path = tmp_path / "bad.properties"
+    path.write_text(BAD)
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "honolint", "check", str(path)], capture_output=True, text=True,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 1 and "HL101" in result.stdout and result.stderr == ""
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
