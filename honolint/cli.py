@@ -18,11 +18,11 @@ SUFFIXES = (".properties", ".yaml", ".yml")
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 
-def _client(ctx: click.Context, param: click.Parameter, value: str):
-    from honolint.profiles import ClientSpecError, parse_client
+def _client(ctx: click.Context, param: click.Parameter, value: Optional[str]):
+    from honolint.profiles import DEFAULT_CLIENT, ClientSpecError, parse_client
 
     try:
-        return parse_client(value)
+        return parse_client(value or DEFAULT_CLIENT), value is not None
     except ClientSpecError as exc:
         raise click.BadParameter(str(exc)) from None
 
@@ -38,8 +38,9 @@ def _dialect(ctx: click.Context, param: click.Parameter, value: Optional[str]) -
 def lint_options(function):
     options = [
         click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True)),
-        click.option("--client", default="java", show_default=True, callback=_client,
-                     help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]"),
+        click.option("--client", callback=_client,
+                     help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]  [default: java, or "
+                          "librdkafka for a file written in librdkafka's property names]"),
         click.option("--qos", type=click.Choice(["at-least-once", "at-most-once"]), default="at-least-once",
                      show_default=True, help="the class the producers must meet (Hono producers: always at-least-once)"),
         click.option("--dialect", callback=_dialect, help="file layout instead of detecting it: plain, hono"),
@@ -151,7 +152,8 @@ def _lint(paths, client, qos, dialect, stdin_filename):
     from honolint.load import load_bytes, read_file
     from honolint.pipeline import Linter, Options
 
-    linter = Linter(Options(client=client, qos=qos, dialect=dialect))
+    profile, client_given = client
+    linter = Linter(Options(client=profile, qos=qos, dialect=dialect, client_given=client_given))
     results = []
     for path in paths:
         if path == "-":

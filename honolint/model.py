@@ -121,6 +121,10 @@ class ProducerSpec:
     layers: list[Layer]
     framework: Optional[FrameworkLayer] = None
     target: Optional[QosClass] = None  # a class the dialect itself demands (every Hono producer)
+    # the client family the layout implies: Hono runs the Java client (fixed); a file written in
+    # librdkafka's property names is for librdkafka unless --client says otherwise (not fixed)
+    client_family: Optional[str] = None
+    family_fixed: bool = False
 
 
 @dataclass(slots=True)

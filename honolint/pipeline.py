@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from honolint.dialects import extract
-from honolint.model import FileResult, LoadedFile, ProducerResult, QosClass
-from honolint.profiles import ClientProfile
+from honolint.model import FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass
+from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import resolve
 from honolint.rulebook import FileContext, ProducerContext, file_findings, producer_findings, rule_modules
 from honolint.verdict import verdict
@@ -17,6 +17,7 @@ class Options:
     client: ClientProfile
     qos: QosClass = "at-least-once"
     dialect: Optional[str] = None
+    client_given: bool = True  # False when --client was left at its default
 
 
 class Linter:
@@ -35,9 +36,17 @@ class Linter:
             return None
         return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
 
-    def _producer(self, loaded: LoadedFile, spec) -> ProducerResult:
-        effective = resolve(spec, self.options.client)
+    def profile_for(self, spec: ProducerSpec) -> ClientProfile:
+        """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""
+        client, family = self.options.client, spec.client_family
+        if family is None or family == client.family or not (spec.family_fixed or not self.options.client_given):
+            return client
+        return parse_client(family)
+
+    def _producer(self, loaded: LoadedFile, spec: ProducerSpec) -> ProducerResult:
+        profile = self.profile_for(spec)
+        effective = resolve(spec, profile)
         result = verdict(effective)
-        context = ProducerContext(loaded, spec, effective, result, self.options.client)
         target = spec.target or self.options.qos
+        context = ProducerContext(loaded, spec, effective, result, profile, target)
         return ProducerResult(spec, effective, result, target, producer_findings(self.rules, context))

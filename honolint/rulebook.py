@@ -46,6 +46,7 @@ class ProducerContext:
     effective: Effective
     verdict: Verdict
     profile: ClientProfile
+    target: QosClass
 
     def entry(self, key: str) -> Optional[Entry]:
         value = self.effective.values.get(key)
@@ -62,7 +63,7 @@ class ProducerContext:
         if value.origin == "file" and value.entry is not None:
             return f"{key}={shown} at line {value.entry.line}"
         if value.origin == "adjusted":
-            return f"{key} becomes {shown} ({value.source})"
+            return f"{key} becomes {shown}: {value.source}"
         return f"{key}={shown} {value.source}"
 
 

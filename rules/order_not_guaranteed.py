@@ -54,10 +54,12 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     verdict = context.verdict
     if verdict.rejected or verdict.ordered:
         return
-    why = (f"messages may be reordered: retries are active ({context.describe('retries')}) with "
-           f"{context.describe('max.in.flight.requests.per.connection')}, and the producer is not idempotent "
-           f"({context.describe('enable.idempotence')})")
-    key = next((k for k in ("max.in.flight.requests.per.connection", "enable.idempotence", "acks", "retries")
-                if context.entry(k) is not None), "max.in.flight.requests.per.connection")
+    why = (f"messages may be reordered: retries are active ({context.describe('retries')}), more than one "
+           f"request may be in flight ({context.describe('max.in.flight.requests.per.connection')}) and the "
+           f"producer is not idempotent ({context.describe('enable.idempotence')})")
+    causes = ["max.in.flight.requests.per.connection", "enable.idempotence", "retries"]
+    if context.effective.text("acks") != "all":  # on Java 3.0.1+ acks=1 is what turns idempotence off
+        causes.insert(0, "acks")
+    key = next((k for k in causes if context.entry(k) is not None), None)
     for qos_class, fix in FIXES.items():
         yield Problem(f"{why}; {fix}", key=key, classes=(qos_class,))

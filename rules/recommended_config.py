@@ -1,7 +1,8 @@
 """Deviations from the spec's recommended AT LEAST ONCE configuration.
 
 ## What it checks
-For an AT LEAST ONCE producer that the client accepts, each difference from the recommendation:
+For a producer whose target is AT LEAST ONCE and that the client accepts, each difference from the
+recommendation:
 `enable.idempotence=true`, `acks=all`, `max.in.flight.requests.per.connection=5`, `retries`
 unset, `delivery.timeout.ms` set.
 
@@ -38,7 +39,7 @@ SUMMARY = "differs from the spec's recommended AT LEAST ONCE configuration"
 
 
 def check(context: ProducerContext) -> Iterator[Problem]:
-    if context.verdict.rejected:
+    if context.target != "at-least-once" or context.verdict.rejected:
         return
     effective = context.effective
     if not context.verdict.idempotent:

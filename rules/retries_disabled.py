@@ -1,7 +1,7 @@
 """Retries disabled under AT LEAST ONCE.
 
 ## What it checks
-An AT LEAST ONCE producer (acks other than 0) whose effective `retries` is 0.
+A producer whose target is AT LEAST ONCE (acks other than 0) and whose effective `retries` is 0.
 
 ## Why
 The spec: "Disabling retries might cause messages to fail in case of high load or transient
@@ -37,7 +37,9 @@ SUMMARY = "retries=0 under AT LEAST ONCE: transient errors fail the send (not re
 
 def check(context: ProducerContext) -> Iterator[Problem]:
     effective = context.effective
-    if context.verdict.rejected or effective.number("retries") != 0 or effective.text("acks") == "0":
+    if context.target != "at-least-once" or context.verdict.rejected:
+        return
+    if effective.number("retries") != 0 or effective.text("acks") == "0":
         return
     yield Problem(f"{context.describe('retries')}: a transient error fails the send instead of being retried "
                   "(\"Disabling retries ... is not recommended\"); leave retries unset and bound the time with "

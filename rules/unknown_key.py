@@ -54,7 +54,21 @@ def check(context: ProducerContext) -> Iterator[Problem]:
             yield Problem(f"{setting.key} is a consumer property: a producer ignores it", key=setting.key,
                           entry=setting.entry, severity="info" if severity is None else severity)
             continue
-        close = difflib.get_close_matches(setting.key, names, n=1, cutoff=0.8)
-        hint = f"; did you mean {close[0]}?" if close else ""
+        close = difflib.get_close_matches(setting.key, names, n=1, cutoff=0.88)
+        hint = f"; did you mean {close[0]}?" if close else _other_client(context, setting.key)
         yield Problem(f"{setting.key} is not a producer property of {context.profile.label}: {effect}{hint}",
                       key=setting.key, entry=setting.entry, severity=severity)
+
+
+def _other_client(context: ProducerContext, key: str) -> str:
+    if context.profile.family == "librdkafka":
+        return " (a Java client property)" if key in _java_keys() else ""
+    from honolint.profiles.librdkafka_keys import PROPERTIES
+
+    return " (a librdkafka property: is this file for --client librdkafka?)" if key in PROPERTIES else ""
+
+
+def _java_keys() -> frozenset[str]:
+    from honolint.profiles.java_keys import PRODUCER_KEYS
+
+    return PRODUCER_KEYS

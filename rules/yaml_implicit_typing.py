@@ -14,13 +14,14 @@ converted value as text: `batch.size: 0100` configures 64, and `delivery.timeout
 ```yaml
 linger.ms: 0100
 ```
-fails: the producer gets linger.ms=64. Fix:
+is reported: the producer gets linger.ms=64. Fix:
 ```yaml
-linger.ms: "100"
+linger.ms: 100
 ```
 
 ## How to fix
-Quote the value, or write it in the form you mean (`100`, `true`).
+Write the value in the form you mean: a plain decimal (`100`, `1500`), `true`/`false`. Quoting is
+no fix for numbers: the Java client refuses `"1_500"` and librdkafka reads `"0100"` as octal.
 """
 from __future__ import annotations
 
@@ -66,5 +67,20 @@ def check(context: FileContext) -> Iterator[Problem]:
                 continue
             how = _how_int(raw) if entry.yaml_type == "int" else _HOW[entry.yaml_type]
             shown = f"'{value}'" if value else "an empty value"
-            yield Problem(f"{entry.key}: {raw} is read as {how}, so the producer gets {shown}; "
-                          f"quote it (\"{raw}\") or write the value you mean", key=entry.key, entry=entry)
+            yield Problem(f"{entry.key}: {raw} is read as {how}, so the producer gets {shown}; {_advice(entry)}",
+                          key=entry.key, entry=entry)
+
+
+def _advice(entry) -> str:
+    """Write what is meant in a form every reader agrees on; quoting 1_000 or 0100 only moves the
+    surprise to the client (Java refuses 1_000, librdkafka reads "0100" as octal)."""
+    raw, kind = entry.raw, entry.yaml_type
+    if kind == "bool":
+        return f"write {entry.value} if that is meant"
+    if kind == "null":
+        return "give the key a value or remove it"
+    if kind == "int" and "_" in raw and ":" not in raw:
+        return f"write {raw.replace('_', '')}"
+    if kind == "int" and raw.lstrip("+-").startswith("0") and raw.lstrip("+-")[1:2].isdigit():
+        return f"write {raw.lstrip('+-').lstrip('0') or '0'} if a decimal number is meant, or {entry.value}"
+    return f"write the decimal number you mean ({entry.value}?)"

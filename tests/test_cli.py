@@ -155,3 +155,15 @@ def test_the_console_script_runs_and_never_writes_to_the_file(tmp_path):
                             env={**os.environ, "NO_COLOR": "1"})
     assert result.returncode == 1 and "HL101" in result.stdout and result.stderr == ""
     assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+def test_the_layout_picks_the_client_family(honolint):
+    hono = honolint.write("application.yml", "hono:\n  kafka:\n    event:\n      producerConfig:\n        acks: all\n")
+    kcat = honolint.write("kcat.conf.properties", "request.required.acks=-1\nqueue.buffering.max.ms=10\n")
+    report, _ = honolint.json("--client", "librdkafka", str(hono))
+    assert producers(report)[0]["client"] == "java:4.3"  # Hono runs the Java client, whatever --client says
+    report, _ = honolint.json(str(kcat))
+    assert producers(report)[0]["client"] == "librdkafka:2.16"
+    report, _ = honolint.json("--client", "java:3.9", str(kcat))  # an explicit --client wins for plain files
+    assert producers(report)[0]["client"] == "java:3.9"
+    assert "is this file for --client librdkafka?" in producers(report)[0]["findings"][0]["message"]

@@ -83,7 +83,8 @@ def _producers(path: str, document: int, trees: dict[tuple[str, str | None], lis
             first = _first_entry(layers)
             base = f"hono.kafka.{client}" if client else COMMON_SCOPE
             scope = f"%{profile}.{base}" if profile else base
-            specs.append(ProducerSpec(scope, first.line, first.column, document, layers, FRAMEWORK, "at-least-once"))
+            specs.append(ProducerSpec(scope, first.line, first.column, document, layers, FRAMEWORK, "at-least-once",
+                                      client_family="java", family_fixed=True))
     return specs
 
 

@@ -27,6 +27,17 @@ def _configures_producer(doc: Document) -> bool:
     return any(_is_producer_key(entry.key) for entry in doc.entries)
 
 
+def _written_for_librdkafka(keys: set[str]) -> bool:
+    """librdkafka's own names (request.required.acks, queue.buffering.max.ms, ...) and no Java-only name."""
+    foreign = keys - PRODUCER_KEYS
+    if not foreign:
+        return False
+    from honolint.profiles.librdkafka_keys import PROPERTIES
+
+    return any(key in PROPERTIES for key in foreign) and not any(
+        key in PRODUCER_KEYS and key not in PROPERTIES for key in keys)
+
+
 def matches(loaded: LoadedFile) -> bool:
     return any(_configures_producer(doc) for doc in loaded.documents)
 
@@ -40,5 +51,6 @@ def extract(loaded: LoadedFile) -> DialectResult:
         line, column = (doc.entries[0].line, doc.entries[0].column) if doc.entries else (1, 1)
         scope = f"document {doc.index + 1}" if several else "producer"
         layer = Layer(loaded.path, [Setting(e.key, e.value, e) for e in doc.entries])
-        result.producers.append(ProducerSpec(scope, line, column, doc.index, [layer]))
+        family = "librdkafka" if _written_for_librdkafka({e.key for e in doc.entries}) else None
+        result.producers.append(ProducerSpec(scope, line, column, doc.index, [layer], client_family=family))
     return result

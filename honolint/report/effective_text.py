@@ -17,12 +17,14 @@ def _origin(value: Value, path: str) -> str:
 def _producer(producer: ProducerResult, path: str) -> list[Line]:
     lines: list[Line] = [[("  ", ""), (producer.spec.scope, "path"), (f"  {producer.effective.client}", "dim")]]
     width = max(len(k) for k in EFFECTIVE_KEYS)
+    shown = {key: value.text if value.text is not None else "(unset)"
+             for key, value in producer.effective.values.items() if key in EFFECTIVE_KEYS}
+    value_width = max(map(len, shown.values()), default=0)
     for key in EFFECTIVE_KEYS:
         value = producer.effective.values.get(key)
         if value is None:
             continue
-        shown = value.text if value.text is not None else "(unset)"
-        lines.append([("    ", ""), (f"{key:<{width}}  ", ""), (f"{shown:<12}", "path"), ("  ", ""),
+        lines.append([("    ", ""), (f"{key:<{width}}  ", ""), (f"{shown[key]:<{value_width}}", "path"), ("  ", ""),
                       (_origin(value, path), "dim")])
     verdict = producer.verdict
     facts = "rejected" if verdict.rejected else (
