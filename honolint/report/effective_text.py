@@ -37,7 +37,7 @@ def _producer(producer: ProducerResult, path: str) -> list[Line]:
     for qos_class in QOS_CLASSES:
         ok = verdict.ok[qos_class]
         target = "  (target)" if qos_class == producer.target else ""
-        lines.append([("    ", ""), (f"{CLASS_TITLES[qos_class]:<14}", ""), ("ok" if ok else "FAIL", "ok" if ok else "FAIL"),
+        lines.append([("    ", ""), (f"{CLASS_TITLES[qos_class]:<15}", ""), ("ok" if ok else "FAIL", "ok" if ok else "FAIL"),
                       (target, "dim")])
     return lines
 

@@ -32,7 +32,7 @@ def _producer_lines(producer: ProducerResult) -> list[Line]:
     shown: set[int] = set()
     for qos_class in order:
         ok = producer.verdict.ok[qos_class]
-        lines.append([("    ", ""), (f"{CLASS_TITLES[qos_class]:<14}", ""), ("ok" if ok else "FAIL", "ok" if ok else "FAIL")])
+        lines.append([("    ", ""), (f"{CLASS_TITLES[qos_class]:<15}", ""), ("ok" if ok else "FAIL", "ok" if ok else "FAIL")])
         for index, finding in enumerate(producer.findings):
             if qos_class in finding.classes and index not in shown:
                 shown.add(index)

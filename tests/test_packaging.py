@@ -1,0 +1,30 @@
+"""What users install: one import name, the schema inside, a start that imports only what it needs."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_the_wheel_has_one_top_level_name_and_ships_rules_and_schema(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w", str(tmp_path)],
+                   check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("honolint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")} == {"honolint"}
+    assert "honolint/rules/acks_not_all.py" in names
+    assert "honolint/schema/report.schema.json" in names
+
+
+def test_a_json_check_imports_neither_rich_nor_jsonschema(tmp_path):
+    path = tmp_path / "p.properties"
+    path.write_text("acks=all\n")
+    probe = ("import sys\nfrom honolint.cli import main\nsys.argv = ['honolint', 'check', '--format', 'json', "
+             f"{str(path)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jsonschema')), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stderr.strip() == "[]"
+    assert '"schema": "honolint.report/1"' in result.stdout
