@@ -153,6 +153,8 @@ def _lint(paths, client, qos, dialect, stdin_filename):
     from honolint.pipeline import Linter, Options
 
     profile, client_given = client
+    if profile.note:
+        click.echo(f"honolint: note: {profile.note}", err=True)
     linter = Linter(Options(client=profile, qos=qos, dialect=dialect, client_given=client_given))
     results = []
     for path in paths:

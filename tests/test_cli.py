@@ -167,3 +167,21 @@ def test_the_layout_picks_the_client_family(honolint):
     report, _ = honolint.json("--client", "java:3.9", str(kcat))  # an explicit --client wins for plain files
     assert producers(report)[0]["client"] == "java:3.9"
     assert "is this file for --client librdkafka?" in producers(report)[0]["findings"][0]["message"]
+
+
+def test_one_refusal_finding_per_cause_the_first_is_what_the_client_throws(honolint):
+    path = honolint.write("p.properties", "enable.idempotence=true\nacks=1\nretries=0\n")
+    report, _ = honolint.json(str(path))
+    (producer,) = producers(report)
+    assert producer["rejected"] == ["Must set retries to non-zero when using the idempotent producer.",
+                                    "Must set acks to all in order to use the idempotent producer. "
+                                    "Otherwise we cannot guarantee idempotence."]
+    refusals = [(f["key"], f["line"]) for f in producer["findings"] if f["code"] == "HL101"]
+    assert refusals == [("acks", 2), ("retries", 3)]
+
+
+def test_a_newer_4x_client_is_treated_as_the_newest_modelled_with_a_note(honolint):
+    path = honolint.write("p.properties", GOOD)
+    result = honolint.run("check", "--client", "java:4.9", str(path))
+    assert result.exit_code == 0
+    assert "java:4.9 is newer than the newest release modelled (4.3)" in result.stderr

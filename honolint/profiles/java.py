@@ -168,10 +168,10 @@ class _Config:
 def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
     config = _Config(profile, given)
     _parse(config, given)
-    if not config.refusals:
-        _idempotence(config)
-    if not config.refusals and profile.at_least(2, 1):
-        _delivery_timeout(config)
+    if not config.refusals:  # cross-key checks run once every value parsed; all causes are listed,
+        _idempotence(config)  # the first is the one the client throws
+        if profile.at_least(2, 1):
+            _delivery_timeout(config)
     idempotent = config.values["enable.idempotence"].text == "true" and not config.refusals
     return Effective(
         client=profile.label,
@@ -217,18 +217,21 @@ def _idempotence_by_default(config: _Config) -> None:
         in_flight = config.number("max.in.flight.requests.per.connection") or 0
         if retries == 0:
             if user_set:
-                return config.refuse("retries", M1)
-            disable.append("retries is set to 0")
+                config.refuse("retries", M1)
+            else:
+                disable.append("retries is set to 0")
         if acks != "all":
             if user_set:
-                return config.refuse("acks", M2)
-            disable.append(f"acks is set to {acks}, not set to 'all'")
+                config.refuse("acks", M2)
+            else:
+                disable.append(f"acks is set to {acks}, not set to 'all'")
         if in_flight > 5:
             if profile.at_least(4, 0):
-                return config.refuse("max.in.flight.requests.per.connection", M3C.format(in_flight))
-            if user_set:
-                return config.refuse("max.in.flight.requests.per.connection", M3B)
-            disable.append(f"max.in.flight.requests.per.connection is set to {in_flight}, which is greater than 5")
+                config.refuse("max.in.flight.requests.per.connection", M3C.format(in_flight))
+            elif user_set:
+                config.refuse("max.in.flight.requests.per.connection", M3B)
+            else:
+                disable.append(f"max.in.flight.requests.per.connection is set to {in_flight}, which is greater than 5")
     if disable:
         config.adjust("enable.idempotence", "false", "Idempotence will be disabled because " + " and ".join(disable),
                       "idempotence-off")
@@ -263,13 +266,13 @@ def _idempotence_opt_in(config: _Config) -> None:
         config.adjust("max.in.flight.requests.per.connection", "1", why, "idempotence-adjust")
     in_flight = config.number("max.in.flight.requests.per.connection") or 0
     if config.number("retries") == 0:
-        return config.refuse("retries", M1)
+        config.refuse("retries", M1)
     if profile.below(1, 0) and in_flight != 1:
-        return config.refuse("max.in.flight.requests.per.connection", M3A)
-    if in_flight > 5:
-        return config.refuse("max.in.flight.requests.per.connection", M3B)
+        config.refuse("max.in.flight.requests.per.connection", M3A)
+    elif in_flight > 5:
+        config.refuse("max.in.flight.requests.per.connection", M3B)
     if config.values["acks"].text != "all":
-        return config.refuse("acks", M2)
+        config.refuse("acks", M2)
 
 
 def _delivery_timeout(config: _Config) -> None:

@@ -151,7 +151,10 @@ class _Config:
         return float(self.text(name) or 0)
 
     def refuse(self, key: str, message: str, kind: str = "conflict") -> None:
-        self.refusals.append(Refusal(REPORTED.get(key, key), message, kind))  # type: ignore[arg-type]
+        """Every cause is listed once; the first is the one librdkafka reports."""
+        refusal = Refusal(REPORTED.get(key, key), message, kind)  # type: ignore[arg-type]
+        if refusal not in self.refusals:
+            self.refusals.append(refusal)
 
     def adjust(self, name: str, text: str, why: str) -> None:
         self.values[name] = Value(text, "adjusted", why, self.explicit(name))
@@ -222,37 +225,38 @@ def _finalize(config: _Config) -> None:
     if transactional:
         if config.text("enable.idempotence") != "true":
             if config.explicit("enable.idempotence"):
-                return config.refuse("transactional.id", "`transactional.id` requires `enable.idempotence=true`")
-            config.adjust("enable.idempotence", "true", "a transactional.id makes the producer idempotent")
+                config.refuse("transactional.id", "`transactional.id` requires `enable.idempotence=true`")
+            else:
+                config.adjust("enable.idempotence", "true", "a transactional.id makes the producer idempotent")
         limit = int(config.number("transaction.timeout.ms"))
         if not config.explicit("socket.timeout.ms"):
             config.adjust("socket.timeout.ms", str(max(limit - 100, 900)), "bounded by transaction.timeout.ms")
         elif limit + 100 < config.number("socket.timeout.ms"):
-            return config.refuse("socket.timeout.ms", "`socket.timeout.ms` must be set <= `transaction.timeout.ms` + 100")
+            config.refuse("socket.timeout.ms", "`socket.timeout.ms` must be set <= `transaction.timeout.ms` + 100")
     idempotent = config.text("enable.idempotence") == "true"
     if idempotent:
         if not config.explicit("max.in.flight.requests.per.connection"):
             if config.number("max.in.flight.requests.per.connection") > 5:
                 config.adjust("max.in.flight.requests.per.connection", "5", why)
         elif config.number("max.in.flight.requests.per.connection") > 5:
-            return config.refuse("max.in.flight.requests.per.connection",
+            config.refuse("max.in.flight.requests.per.connection",
                                  "`max.in.flight` must be set <= 5 when `enable.idempotence` is true")
         if not config.explicit("message.send.max.retries"):
             if config.text("message.send.max.retries") != str(INT32_MAX):
                 config.adjust("message.send.max.retries", str(INT32_MAX), why)
         elif config.number("message.send.max.retries") < 1:
-            return config.refuse("message.send.max.retries",
+            config.refuse("message.send.max.retries",
                                  "`retries` must be set >= 1 when `enable.idempotence` is true")
         if config.explicit("queue.buffering.backpressure.threshold") and \
                 config.number("queue.buffering.backpressure.threshold") > 1:
-            return config.refuse("queue.buffering.backpressure.threshold",
+            config.refuse("queue.buffering.backpressure.threshold",
                                  "`queue.buffering.backpressure.threshold` must be set to 1 when "
                                  "`enable.idempotence` is true")
     elif config.explicit("enable.gapless.guarantee") and config.text("enable.gapless.guarantee") == "true":
-        return config.refuse("enable.gapless.guarantee",
+        config.refuse("enable.gapless.guarantee",
                              "`enable.gapless.guarantee` requires `enable.idempotence` to be enabled")
-    if config.topic_conf and _linger_too_long(config, adjust=True):
-        return
+    if config.topic_conf:
+        _linger_too_long(config, adjust=True)
     _topic_finalize(config, idempotent, transactional)
 
 
@@ -274,19 +278,19 @@ def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> N
     if idempotent:
         if config.explicit("request.required.acks"):
             if config.number("request.required.acks") != -1:
-                return config.refuse("request.required.acks",
+                config.refuse("request.required.acks",
                                      "`acks` must be set to `all` when `enable.idempotence` is true")
         elif config.text("request.required.acks") != "-1":
             config.adjust("request.required.acks", "-1", "required by the idempotent producer")
         if config.explicit("queuing.strategy") and config.text("queuing.strategy") != "fifo":
-            return config.refuse("queuing.strategy",
+            config.refuse("queuing.strategy",
                                  "`queuing.strategy` must be set to `fifo` when `enable.idempotence` is true")
         if transactional:
             if not config.explicit("message.timeout.ms"):
                 config.adjust("message.timeout.ms", config.text("transaction.timeout.ms") or "60000",
                               "a transactional producer's messages time out with transaction.timeout.ms")
             elif config.number("message.timeout.ms") > config.number("transaction.timeout.ms"):
-                return config.refuse("message.timeout.ms",
+                config.refuse("message.timeout.ms",
                                      "`message.timeout.ms` must be set <= `transaction.timeout.ms`")
     _linger_too_long(config, adjust=False)
 
