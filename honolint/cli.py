@@ -65,32 +65,30 @@ def cli() -> None:
 @lint_options
 def check(paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
     """Check the producer configurations in PATH... (files, directories, or - for standard input)."""
-    results = _lint(paths, client, qos, dialect, stdin_filename)
-    if output_format == "json":
-        from honolint.report.json_report import render
-
-        sys.stdout.write(render(results))
-    else:
-        from honolint.report.text import report_lines, write
-
-        write(report_lines(results), sys.stdout, _use_color(color))
-    sys.exit(_exit_code(results))
+    _report("findings", paths, client, qos, dialect, output_format, color, stdin_filename)
 
 
 @cli.command()
 @lint_options
 def effective(paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
     """Print each producer's effective configuration: value and origin of every key that matters."""
+    _report("effective", paths, client, qos, dialect, output_format, color, stdin_filename)
+
+
+def _report(view, paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
     results = _lint(paths, client, qos, dialect, stdin_filename)
     if output_format == "json":
         from honolint.report.json_report import render
 
         sys.stdout.write(render(results))
     else:
-        from honolint.report.effective_text import effective_lines
         from honolint.report.text import write
 
-        write(effective_lines(results), sys.stdout, _use_color(color))
+        if view == "effective":
+            from honolint.report.effective_text import effective_lines as lines
+        else:
+            from honolint.report.text import report_lines as lines
+        write(lines(results), sys.stdout, _use_color(color))
     sys.exit(_exit_code(results))
 
 
