@@ -38,10 +38,12 @@ def test_exit_2_for_usage_errors(honolint):
 
 @pytest.mark.parametrize("client,label", [("java:3.0", "java:3.0"), ("java:2.1.1", "java:2.1.1"),
                                           ("java:4.7", "java:4.7"), ("librdkafka:1.5.2", "librdkafka:1.5.2"),
-                                          ("LIBRDKAFKA", "librdkafka:2.16"), ("java", "java:4.3")])
+                                          ("LIBRDKAFKA", "librdkafka:2.16"), ("java", "java:4.3"),
+                                          ("java:0.11.0.3", "java:0.11.0.3")])
 def test_accepted_client_versions(honolint, client, label):
     path = honolint.write("p.properties", GOOD)
     report, _ = honolint.json("--client", client, str(path))
+    jsonschema.validate(report, SCHEMA)
     assert producers(report)[0]["client"] == label
 
 

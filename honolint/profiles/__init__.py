@@ -63,7 +63,7 @@ def parse_client(spec: str) -> ClientProfile:
     newest = max(lines)
     if not version_text:
         return ClientProfile(family, (*newest, lines[newest]), f"{family}:{newest[0]}.{newest[1]}")
-    match = re.fullmatch(r"(\d+)\.(\d+)(?:\.(\d+))?", version_text)
+    match = re.fullmatch(r"(\d+)\.(\d+)(?:\.(\d+))?(?:\.\d+)?", version_text)  # 0.11.0.3 has four parts
     if not match:
         raise ClientSpecError(f"bad version '{version_text}' in --client {spec}: write X.Y or X.Y.Z ({modelled()})")
     major, minor = int(match[1]), int(match[2])
