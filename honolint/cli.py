@@ -37,7 +37,7 @@ def _dialect(ctx: click.Context, param: click.Parameter, value: Optional[str]) -
 
 def lint_options(function):
     options = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True)),
+        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True)),
         click.option("--client", callback=_client,
                      help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]  [default: java, or "
                           "librdkafka for a file written in librdkafka's property names]"),
@@ -154,16 +154,17 @@ def _lint(paths, client, qos, dialect, stdin_filename):
     if profile.note:
         click.echo(f"honolint: note: {profile.note}", err=True)
     linter = Linter(Options(client=profile, qos=qos, dialect=dialect, client_given=client_given))
-    results = []
+    results, seen = [], set()
     for path in paths:
         if path == "-":
-            name = stdin_filename or "-"
-            loaded = load_bytes(sys.stdin.buffer.read(), name)
+            loaded = load_bytes(sys.stdin.buffer.read(), stdin_filename or "-")
             results.append(linter.lint(loaded, named_explicitly=True))
-        elif os.path.isdir(path):
-            results.extend(linter.lint(read_file(f), named_explicitly=False) for f in _walk(path))
-        else:
-            results.append(linter.lint(read_file(path), named_explicitly=True))
+            continue
+        named = not os.path.isdir(path)
+        for file in [path] if named else _walk(path):
+            if os.path.abspath(file) not in seen:  # a file named and also found in a directory: once
+                seen.add(os.path.abspath(file))
+                results.append(linter.lint(read_file(file), named_explicitly=named))
     return [r for r in results if r is not None]
 
 

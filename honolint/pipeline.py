@@ -8,6 +8,7 @@ from honolint.dialects import extract
 from honolint.model import FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import resolve
+from honolint.secrets import mask_findings
 from honolint.rulebook import FileContext, ProducerContext, file_findings, producer_findings, rule_modules
 from honolint.verdict import verdict
 
@@ -34,7 +35,11 @@ class Linter:
         findings = file_findings(self.rules, FileContext(loaded, dialect, named_explicitly))
         if not producers and not named_explicitly and loaded.error is None:
             return None
-        return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
+        entries = [entry for doc in loaded.documents for entry in doc.entries]
+        entries += [d.first for doc in loaded.documents for d in doc.duplicates]
+        for producer in producers:
+            producer.findings = mask_findings(producer.findings, entries)
+        return FileResult(loaded.path, dialect.dialect if dialect else None, producers, mask_findings(findings, entries))
 
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
         """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""

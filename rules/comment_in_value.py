@@ -28,6 +28,7 @@ import re
 from typing import Iterator
 
 from honolint.rulebook import FileContext, Problem
+from honolint.secrets import is_secret
 
 CODE = "HL003"
 NAME = "comment-in-value"
@@ -46,7 +47,7 @@ def check(context: FileContext) -> Iterator[Problem]:
     for doc in context.loaded.documents:
         for entry in doc.entries:
             if id(entry) in used and entry.value and (match := _COMMENT.search(entry.value)):
-                intended = entry.value[: match.start()].rstrip()
+                intended = "..." if is_secret(entry.key) else entry.value[: match.start()].rstrip()
                 yield Problem(
                     f"the value of {entry.key} is '{entry.value}': .properties files have no trailing comments, "
                     f"so '{entry.value[match.start():].strip()}' is part of the value; put the comment on its own "

@@ -28,6 +28,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
+from honolint.load import PROPERTIES_BOM
 from honolint.rulebook import Problem, ProducerContext
 
 CODE = "HL103"
@@ -50,6 +51,13 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         names, severity, effect = PRODUCER_KEYS, None, "the Java client only logs it and the setting has no effect"
         consumer_only = CONSUMER_ONLY_KEYS
     for setting in context.effective.unknown_keys:
+        if setting.key.startswith(PROPERTIES_BOM):
+            meant = setting.key.removeprefix(PROPERTIES_BOM)
+            yield Problem(f"the file starts with a UTF-8 byte order mark, which .properties readers take as part of "
+                          f"the first key: the client sees '{setting.key}', so {meant} is not set and keeps its "
+                          f"default ({context.describe(meant)}); save the file without the byte order mark",
+                          key=setting.key, entry=setting.entry, severity=severity)
+            continue
         if setting.key in consumer_only:
             yield Problem(f"{setting.key} is a consumer property: a producer ignores it", key=setting.key,
                           entry=setting.entry, severity="info" if severity is None else severity)

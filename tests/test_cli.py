@@ -56,12 +56,17 @@ def test_json_report_matches_its_schema_for_every_example(honolint):
 
 def test_json_report_of_findings_without_producers_matches_its_schema(honolint):
     broken = honolint.write("broken.yaml", "acks: [\n")
-    missing = honolint.tmp_path / "missing.properties"
-    report, exit_code = honolint.json(str(broken), str(missing))
+    (honolint.tmp_path / "dangling.properties").symlink_to(honolint.tmp_path / "gone")
+    report, exit_code = honolint.json(str(broken), str(honolint.tmp_path))
     jsonschema.validate(report, SCHEMA)
     assert exit_code == 1
-    assert [f["findings"][0]["line"] for f in report["files"]] == [2, 1]
+    assert [f["findings"][0]["line"] for f in report["files"]] == [2, 1]  # broken.yaml once
     assert "No such file" in report["files"][1]["findings"][0]["message"]
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(honolint):
+    result = honolint.run("check", str(honolint.tmp_path / "missing.properties"))
+    assert result.exit_code == 2 and "missing.properties' does not exist" in result.output
 
 
 def test_directory_walk_skips_files_without_producers(honolint):
@@ -187,3 +192,19 @@ def test_a_newer_4x_client_is_treated_as_the_newest_modelled_with_a_note(honolin
     result = honolint.run("check", "--client", "java:4.9", str(path))
     assert result.exit_code == 0
     assert "java:4.9 is newer than the newest release modelled (4.3)" in result.stderr
+
+
+def test_secrets_never_leave_the_process(honolint):
+    path = honolint.write("p.properties",
+                          "acks=all\n"
+                          'sasl.jaas.config=PlainLoginModule required username="svc" password="hunter2-hunter2";  # x\n'
+                          "ssl.key.password=first-secret\nssl.key.password=second-secret\n"
+                          "enable.idempotence=true\nsasl.password=abc\n")
+    for args in (["check", "--format", "json"], ["check", "--color", "never"], ["effective", "--format", "json"],
+                 ["effective", "--color", "never"], ["check", "--client", "librdkafka", "--format", "json"]):
+        out = honolint.run(*args, str(path)).stdout
+        for secret in ("hunter2", "first-secret", "second-secret", "abc"):
+            assert secret not in out, (args, secret)
+    report, _ = honolint.json(str(path))
+    messages = [f["message"] for f in report["files"][0]["findings"]]
+    assert any("'****'" in m for m in messages)

@@ -5,6 +5,7 @@ Every document of a YAML file is a producer of its own.
 """
 from __future__ import annotations
 
+from honolint.load import PROPERTIES_BOM
 from honolint.model import DialectResult, Document, Layer, LoadedFile, ProducerSpec, Setting
 from honolint.profiles.java_keys import PRODUCER_KEYS
 
@@ -20,6 +21,7 @@ LIBRDKAFKA_NAMES = frozenset({
 
 
 def _is_producer_key(key: str) -> bool:
+    key = key.removeprefix(PROPERTIES_BOM)  # still a producer file, whose first key the client misreads
     return key in PRODUCER_KEYS or key in LIBRDKAFKA_NAMES
 
 

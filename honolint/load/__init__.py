@@ -5,6 +5,8 @@ from honolint.model import LoadedFile, SyntaxProblem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PROPERTIES_SUFFIXES = (".properties",)
+# a UTF-8 byte order mark as java.util.Properties reads it (ISO-8859-1): part of the first key
+PROPERTIES_BOM = "\u00ef\u00bb\u00bf"
 MAX_BYTES = 4 * 1024 * 1024  # configuration files are small; a huge file is a mistake, not a config
 
 
