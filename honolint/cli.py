@@ -37,7 +37,7 @@ def _dialect(ctx: click.Context, param: click.Parameter, value: Optional[str]) -
 
 def lint_options(function):
     options = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True)),
+        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, readable=False, allow_dash=True)),
         click.option("--client", callback=_client,
                      help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]  [default: java, or "
                           "librdkafka for a file written in librdkafka's property names]"),
@@ -147,7 +147,7 @@ def _walk(path: str) -> Iterator[str]:
 
 
 def _lint(paths, client, qos, dialect, stdin_filename):
-    from honolint.load import load_bytes, read_file
+    from honolint.load import MAX_BYTES, load_bytes, read_file
     from honolint.pipeline import Linter, Options
 
     profile, client_given = client
@@ -157,7 +157,7 @@ def _lint(paths, client, qos, dialect, stdin_filename):
     results, seen = [], set()
     for path in paths:
         if path == "-":
-            loaded = load_bytes(sys.stdin.buffer.read(), stdin_filename or "-")
+            loaded = load_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), stdin_filename or "-")
             results.append(linter.lint(loaded, named_explicitly=True))
             continue
         named = not os.path.isdir(path)

@@ -28,7 +28,7 @@ import re
 from typing import Iterator
 
 from honolint.rulebook import FileContext, Problem
-from honolint.secrets import is_secret
+from honolint.redact import is_secret
 
 CODE = "HL003"
 NAME = "comment-in-value"

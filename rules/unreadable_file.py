@@ -42,5 +42,6 @@ def check(context: FileContext) -> Iterator[Problem]:
     if error is None:
         return
     severity = None if context.named_explicitly else "warning"
-    yield Problem(f"cannot parse {context.loaded.format}: {error.message}", line=error.line, column=error.column,
-                  severity=severity)
+    message = error.message if error.message.startswith("cannot") else f"cannot parse {context.loaded.format}: " \
+                                                                         f"{error.message}"
+    yield Problem(message, line=error.line, column=error.column, severity=severity)

@@ -1,6 +1,9 @@
 """Load stage: bytes -> keys with positions. Knows file formats, nothing about Kafka."""
 from __future__ import annotations
 
+import os
+import stat
+
 from honolint.model import LoadedFile, SyntaxProblem
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -25,7 +28,8 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
     if fmt == "unknown":
         fmt = _sniff(data)
     if len(data) > MAX_BYTES:
-        return LoadedFile(path, fmt, error=SyntaxProblem(f"file larger than {MAX_BYTES // 1024 // 1024} MiB", 1, 1))
+        return LoadedFile(path, fmt, error=SyntaxProblem(
+            f"cannot read file: larger than {MAX_BYTES // 1024 // 1024} MiB, the most honolint reads", 1, 1))
     if fmt == "yaml":
         from honolint.load.yaml_file import load_yaml
 
@@ -38,6 +42,9 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
 def read_file(path: str) -> LoadedFile:
     fmt = file_format(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would block or never end
+            return LoadedFile(path, "yaml" if fmt == "yaml" else "properties",
+                              error=SyntaxProblem("cannot read file: not a regular file", 1, 1))
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:

@@ -50,7 +50,7 @@ def _reader_problem(exc: yaml.YAMLError, data: bytes) -> SyntaxProblem:
         return SyntaxProblem(str(reason), 1, 1)
     before = data[:position]
     line = before.count(b"\n") + 1
-    column = position - (before.rfind(b"\n") + 1) + 1
+    column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1  # characters, as editors count
     return SyntaxProblem(f"cannot read the file as text: {reason} at byte {position}", line, column)
 
 

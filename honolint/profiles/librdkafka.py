@@ -37,7 +37,13 @@ CANONICAL = {
 REPORTED = {canonical: key for key, canonical in CANONICAL.items()}
 _SPACE = " \t\n\v\f\r"
 _DIGITS = {8: "01234567", 10: "0123456789", 16: "0123456789abcdefABCDEF"}
-_STRTOD = re.compile(r"[ \t\n\v\f\r]*[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)")
+_STRTOD = re.compile(
+    r"[ \t\n\v\f\r]*(?P<number>[+-]?(?:"
+    r"(?P<hex>0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?)"
+    r"|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+    r"|inf(?:inity)?|nan))", re.IGNORECASE | re.ASCII)
+_EMPTY = {"integer": "Integer configuration property", "float": "Float configuration property",
+          "boolean": "Bool configuration property", "enum": "Configuration property"}
 
 
 def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
@@ -117,10 +123,17 @@ def parse_integer(text: str) -> tuple[Optional[int], bool]:
 
 
 def _float(text: str) -> tuple[Optional[float], bool]:
+    """strtod(text, &end): hex floats, inf and nan included; (value or None, whether it reads oddly)."""
     match = _STRTOD.match(text)
     if match is None:
         return None, True
-    return float(match.group(0)), match.end() != len(text) or text != text.strip()
+    number = match["number"]
+    if match["hex"]:
+        sign = -1.0 if number.startswith("-") else 1.0
+        value = sign * float.fromhex(match["hex"] if "p" in match["hex"].lower() else match["hex"] + "p0")
+    else:
+        value = float(number)
+    return value, match.end() != len(text) or match.start("number") != 0 or bool(match["hex"])
 
 
 def _number_text(number: float) -> str:
@@ -172,9 +185,11 @@ def _conf_set(config: _Config, given: Given) -> None:
     name, (scope, _, kind, low, high, _) = found
     text = given.text if given.text is not None else ""
     parsed: Optional[str] = text
-    if not text and kind in ("integer", "float"):
-        return config.refuse(name, f'{kind.capitalize()} configuration property "{name}" cannot be set to empty value',
-                             "value")
+    if not text:  # rd_kafka_conf_set takes "" as NULL: unset for a string, an error for the rest
+        if kind in _EMPTY:
+            return config.refuse(name, f'{_EMPTY[kind]} "{name}" cannot be set to empty value', "value")
+        config.values[name] = Value(None, given.origin, given.source, True, given.entry, given.key)
+        return
     if kind == "integer":
         number, odd = parse_integer(text)
         if name == "request.required.acks" and text.lower() == "all":
@@ -195,8 +210,8 @@ def _conf_set(config: _Config, given: Given) -> None:
         if value is None:
             return config.refuse(name, f'Invalid value for configuration property "{name}"', "value")
         if not low <= value <= high:
-            return config.refuse(name, f'Configuration property "{name}" value {_number_text(value)} is outside '
-                                       f"allowed range {_number_text(low)}..{_number_text(high)}\n", "value")
+            return config.refuse(name, f'Configuration property "{name}" value {value:g} is outside allowed range '
+                                       f"{low:g}..{high:g}\n", "value")
         if odd:
             config.odd.append((setting, f"librdkafka reads this as {_number_text(value)} (strtod stops at the "
                                         "first character that is not part of a number)"))
@@ -207,10 +222,13 @@ def _conf_set(config: _Config, given: Given) -> None:
             return config.refuse(name, f'Expected bool value for "{name}": true or false', "value")
         parsed = "true" if lowered in ("true", "t", "1") else "false"
     elif kind == "enum":
+        word = text.lstrip(_SPACE)  # librdkafka trims the left side only
+        if not word:
+            return  # nothing to set: the property keeps its value and is not modified
         allowed = ENUM_VALUES.get(name, ())
-        match = next((a for a in allowed if a.lower() == text.lower()), None)
+        match = next((a for a in allowed if a.lower() == word.lower()), None)
         if match is None:
-            return config.refuse(name, f'Invalid value "{text}" for configuration property "{name}"', "value")
+            return config.refuse(name, f'Invalid value "{word}" for configuration property "{name}"', "value")
         parsed = match
     config.values[name] = Value(parsed, given.origin, given.source, True, given.entry, given.key)
     config.topic_conf = config.topic_conf or scope == "topic"

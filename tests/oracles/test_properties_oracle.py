@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from evidence import unavailable
 from properties_oracle import compare, javac_available
 
 N_FILES = 5000
@@ -18,7 +19,7 @@ N_FILES = 5000
 @pytest.mark.oracle
 def test_properties_loader_agrees_with_the_jdk() -> None:
     if not javac_available():
-        pytest.skip("javac is not installed")
+        unavailable("javac is not installed")
     given = os.environ.get("HONOLINT_ORACLE_SEED")
     seed = int(given) if given else random.SystemRandom().randrange(2**32)
     print(f"HONOLINT_ORACLE_SEED={seed}")

@@ -1,0 +1,60 @@
+"""What a finding may say about the file's values: secrets never leave the process, and a huge key or
+value is shortened rather than quoted whole."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+
+from honolint.model import Entry, Finding
+
+MASK = "****"
+LONGEST_QUOTED = 120
+LONGEST_MESSAGE = 2000
+_LONG_RUN = re.compile(r"[^\s'\"]{%d,}" % (LONGEST_QUOTED + 1))
+# sasl.jaas.config, ssl.key.password, ssl.keystore.password, sasl.password (librdkafka),
+# sasl.oauthbearer.client.secret, ssl.keystore.key (a PEM private key), basic.auth.user.info, ...
+_SECRET_KEY = re.compile(r"(password|secret|jaas|credential|token|user\.info|(^|[.\"])key\"?$)", re.IGNORECASE)
+_SHORTEST_ANYWHERE = 4  # shorter secrets are masked only in findings about their own key
+
+
+def is_secret(key: str) -> bool:
+    return bool(_SECRET_KEY.search(key))
+
+
+def _shortened(text: str) -> str:
+    return f"{text[:60]}...({len(text)} characters)"
+
+
+def redact(findings: list[Finding], entries: Iterable[Entry]) -> list[Finding]:
+    secrets, long_texts = set(), set()
+    for entry in entries:
+        if entry.value and is_secret(entry.key):
+            secrets.add((entry.key, entry.value))
+        for text in (entry.value, entry.key):
+            if text and len(text) > LONGEST_QUOTED:
+                long_texts.add(text)
+    if not secrets and not long_texts:
+        return findings
+    return [_redacted(finding, secrets, long_texts) for finding in findings]
+
+
+def _redacted(finding: Finding, secrets: set[tuple[str, str]], long_texts: set[str]) -> Finding:
+    message = finding.message
+    for key, value in secrets:
+        if len(value) >= _SHORTEST_ANYWHERE or (finding.key and key.endswith(finding.key)):
+            message = message.replace(value, MASK)
+            stripped = value.strip()
+            if stripped != value and len(stripped) >= _SHORTEST_ANYWHERE:
+                message = message.replace(stripped, MASK)
+    for text in sorted(long_texts, key=len, reverse=True):
+        if text in message:
+            message = message.replace(text, _shortened(text))
+    if long_texts:  # parts of a long value (a value cut before its comment, say) and a last bound
+        message = _LONG_RUN.sub(lambda match: _shortened(match.group(0)), message)
+        if len(message) > LONGEST_MESSAGE:
+            message = message[:LONGEST_MESSAGE] + "..."
+    key = finding.key if finding.key is None or len(finding.key) <= LONGEST_QUOTED else _shortened(finding.key)
+    if message == finding.message and key == finding.key:
+        return finding
+    return replace(finding, message=message, key=key)
