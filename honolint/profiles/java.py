@@ -172,6 +172,8 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
         _idempotence(config)  # the first is the one the client throws
         if profile.at_least(2, 1):
             _delivery_timeout(config)
+        order = _check_order(profile)
+        config.refusals.sort(key=lambda refusal: order.index(_CHECK[refusal.message[:24]]))
     idempotent = config.values["enable.idempotence"].text == "true" and not config.refusals
     return Effective(
         client=profile.label,
@@ -195,6 +197,21 @@ def _parse(config: _Config, given: list[Given]) -> None:
             config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry)
             continue
         config.values[g.key] = Value(text, g.origin, g.source, True, g.entry)
+
+
+_CHECK = {message[:24]: check for message, check in ((M1, "M1"), (M2, "M2"), (M3A, "M3"), (M3B, "M3"),
+                                                      (M3C, "M3"), (M4, "M4"), (D1, "D1"))}
+
+
+def _check_order(profile: ClientProfile) -> tuple[str, ...]:
+    """Which conflict the client meets first: where each check sits in KafkaProducer/ProducerConfig."""
+    if profile.below(2, 1):  # KafkaProducer: transaction state, retries, in-flight, acks
+        return ("M4", "M1", "M3", "M2", "D1")
+    if profile.below(2, 5):  # 2.1-2.4: the delivery timeout is checked before newSender's checks
+        return ("M4", "D1", "M3", "M1", "M2")
+    if profile.version in ((3, 0, 0), (3, 1, 0)) or profile.below(3, 0):  # ProducerConfig, then KafkaProducer
+        return ("M4", "M1", "M2", "D1", "M3")
+    return ("M1", "M2", "M3", "M4", "D1")  # 3.0.1+: all in ProducerConfig, then the delivery timeout
 
 
 def _idempotence(config: _Config) -> None:

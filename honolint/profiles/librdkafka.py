@@ -183,6 +183,8 @@ def _conf_set(config: _Config, given: Given) -> None:
         config.refuse(given.key, f'No such configuration property: "{given.key}"', "unknown-key")
         return
     name, (scope, _, kind, low, high, _) = found
+    if name == "queue.buffering.max.ms" and config.profile.below(1, 2):
+        kind = "integer"  # a float only since 1.2.0
     text = given.text if given.text is not None else ""
     parsed: Optional[str] = text
     if not text:  # rd_kafka_conf_set takes "" as NULL: unset for a string, an error for the rest
@@ -247,7 +249,8 @@ def _finalize(config: _Config) -> None:
             else:
                 config.adjust("enable.idempotence", "true", "a transactional.id makes the producer idempotent")
         limit = int(config.number("transaction.timeout.ms"))
-        if not config.explicit("socket.timeout.ms"):
+        mistaken = profile.at_least(1, 4) and profile.below(1, 4, 4)  # tested session.timeout.ms instead
+        if not config.explicit("socket.timeout.ms") or mistaken:
             config.adjust("socket.timeout.ms", str(max(limit - 100, 900)), "bounded by transaction.timeout.ms")
         elif limit + 100 < config.number("socket.timeout.ms"):
             config.refuse("socket.timeout.ms", "`socket.timeout.ms` must be set <= `transaction.timeout.ms` + 100")
@@ -273,23 +276,48 @@ def _finalize(config: _Config) -> None:
     elif config.explicit("enable.gapless.guarantee") and config.text("enable.gapless.guarantee") == "true":
         config.refuse("enable.gapless.guarantee",
                              "`enable.gapless.guarantee` requires `enable.idempotence` to be enabled")
-    if config.topic_conf:
-        _linger_too_long(config, adjust=True)
+    _global_linger(config)
     _topic_finalize(config, idempotent, transactional)
 
 
-def _linger_too_long(config: _Config, adjust: bool) -> bool:
-    if config.profile.below(1, 6):
+def _linger_too_long(config: _Config) -> bool:
+    if config.profile.below(1, 0):
         return False
     timeout, linger = config.number("message.timeout.ms"), config.number("queue.buffering.max.ms")
-    if timeout == 0 or timeout > linger:
-        return False
-    if config.explicit("queue.buffering.max.ms"):
-        config.refuse("message.timeout.ms", "`message.timeout.ms` must be greater than `linger.ms`")
-        return True
-    if adjust:
-        config.adjust("queue.buffering.max.ms", _number_text(timeout - 0.1), "lowered below message.timeout.ms")
-    return False
+    return timeout <= linger and (timeout != 0 or config.profile.below(1, 2))  # 1.0.x had no "0 is infinite" guard
+
+
+def _lower_linger(config: _Config) -> None:
+    config.adjust("queue.buffering.max.ms", _number_text(config.number("message.timeout.ms") - 0.1),
+                  "lowered below message.timeout.ms")
+
+
+def _global_linger(config: _Config) -> None:
+    """rd_kafka_conf_finalize (1.6+), when a topic-level property made the default topic config.
+    1.6.0-1.8.x looked the explicit linger.ms up in the wrong scope (fixed in 1.9.0, #3709), so they
+    always lowered it."""
+    if config.topic_conf and config.profile.at_least(1, 6) and _linger_too_long(config):
+        if config.profile.at_least(1, 9) and config.explicit("queue.buffering.max.ms"):
+            config.refuse("message.timeout.ms", _LINGER)
+        else:
+            _lower_linger(config)
+
+
+def _topic_linger(config: _Config) -> None:
+    """rd_kafka_topic_conf_finalize: 1.0-1.4 refuse, 1.5 lowers linger, 1.6-1.8 never refuse, 1.9+
+    refuse an explicit linger.ms."""
+    if not _linger_too_long(config):
+        return
+    profile = config.profile
+    if profile.below(1, 5):
+        config.refuse("message.timeout.ms", _LINGER)
+    elif profile.below(1, 6):
+        _lower_linger(config)
+    elif profile.at_least(1, 9) and config.explicit("queue.buffering.max.ms"):
+        config.refuse("message.timeout.ms", _LINGER)
+
+
+_LINGER = "`message.timeout.ms` must be greater than `linger.ms`"
 
 
 def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> None:
@@ -310,7 +338,7 @@ def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> N
             elif config.number("message.timeout.ms") > config.number("transaction.timeout.ms"):
                 config.refuse("message.timeout.ms",
                                      "`message.timeout.ms` must be set <= `transaction.timeout.ms`")
-    _linger_too_long(config, adjust=False)
+    _topic_linger(config)
 
 
 def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
