@@ -82,3 +82,18 @@ def test_any_yaml_tree(tree):
 def test_named_hostile_inputs(data):
     _lint_everywhere(data, "f.yaml")
     _lint_everywhere(data, "f.properties")
+
+
+EXAMPLES = sorted((Path(__file__).parents[1] / "examples").iterdir())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(EXAMPLES), st.data())
+def test_truncated_and_mutated_examples(example, data):
+    original = example.read_bytes()
+    cut = data.draw(st.integers(0, len(original)))
+    mutated = bytearray(original[:cut])
+    for _ in range(data.draw(st.integers(0, 4))):
+        if mutated:
+            mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
+    _lint_everywhere(bytes(mutated), example.name)
