@@ -14,7 +14,7 @@ import click
 from honolint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-SUFFIXES = (".properties", ".yaml", ".yml")
+SUFFIXES = (".properties", ".yaml", ".yml", ".json", ".toml", ".conf", ".env")
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 

@@ -65,12 +65,14 @@ class Document:
     duplicates: list[Duplicate] = field(default_factory=list)
     # set for a YAML document that is not a mapping at its root (a list, a scalar)
     not_a_mapping: Optional[SyntaxProblem] = None
+    name: Optional[str] = None  # a section of an INI-like file: "OUTPUT"
+    line: int = 1  # where the document (or section) starts
 
 
 @dataclass(slots=True)
 class LoadedFile:
     path: str
-    format: Literal["properties", "yaml"]
+    format: Literal["properties", "yaml", "json", "toml", "env", "ini"]
     documents: list[Document] = field(default_factory=list)
     error: Optional[SyntaxProblem] = None  # the file (or the rest of it) could not be parsed
 
@@ -176,6 +178,7 @@ class Effective:
     adjustments: list[Adjustment] = field(default_factory=list)
     unknown_keys: list[Setting] = field(default_factory=list)
     odd_values: list[tuple[Setting, str]] = field(default_factory=list)  # accepted, but surprising
+    overridden: list[tuple[Setting, str]] = field(default_factory=list)  # file settings a framework replaced
 
     def number(self, key: str) -> Optional[int]:
         """The value of a key the profile modelled as a number (profiles store clean decimal text)."""

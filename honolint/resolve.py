@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from honolint.model import Effective, Entry, ProducerSpec
+from honolint.model import Effective, Entry, ProducerSpec, Setting
 from honolint.profiles import ClientProfile
 
 
@@ -24,8 +24,9 @@ class Given:
     entry: Optional[Entry] = None
 
 
-def received(spec: ProducerSpec) -> list[Given]:
-    """The client's input, in insertion order (a re-set key keeps its place and takes the new value)."""
+def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = None) -> list[Given]:
+    """The client's input, in insertion order (a re-set key keeps its place and takes the new value).
+    File settings that the framework replaces by another value are added to `overridden`."""
     config: dict[str, Given] = {}
     for layer in spec.layers:
         for setting in layer.settings:
@@ -33,6 +34,9 @@ def received(spec: ProducerSpec) -> list[Given]:
     framework = spec.framework
     if framework is not None:
         for key, text in framework.forced:
+            mine = config.get(key)
+            if mine is not None and mine.origin == "file" and mine.text != text and overridden is not None:
+                overridden.append((Setting(key, mine.text, mine.entry), f"{framework.name} forces {key}={text}"))
             config[key] = Given(key, text, "framework", f"forced by {framework.name}")
         for key, text in framework.put_if_absent:
             if key not in config:
@@ -41,9 +45,12 @@ def received(spec: ProducerSpec) -> list[Given]:
 
 
 def resolve(spec: ProducerSpec, profile: ClientProfile) -> Effective:
-    given = received(spec)
+    overridden: list[tuple[Setting, str]] = []
+    given = received(spec, overridden)
     if profile.family == "librdkafka":
         from honolint.profiles.librdkafka import finalize
     else:
         from honolint.profiles.java import finalize
-    return finalize(profile, given)
+    effective = finalize(profile, given)
+    effective.overridden = overridden
+    return effective

@@ -7,6 +7,7 @@ RULE_MODULES = (
     "yaml_implicit_typing",
     "no_producer_found",
     "key_not_read",
+    "framework_overrides",
     "client_refuses",
     "invalid_value",
     "unknown_key",

@@ -8,18 +8,18 @@ from honolint.model import LoadedFile, SyntaxProblem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PROPERTIES_SUFFIXES = (".properties",)
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".properties": "properties", ".json": "json", ".toml": "toml",
+            ".env": "env", ".conf": "conf"}
 # a UTF-8 byte order mark as java.util.Properties reads it (ISO-8859-1): part of the first key
 PROPERTIES_BOM = "\u00ef\u00bb\u00bf"
 MAX_BYTES = 4 * 1024 * 1024  # configuration files are small; a huge file is a mistake, not a config
 
 
 def file_format(path: str) -> str:
-    lower = path.lower()
-    if lower.endswith(YAML_SUFFIXES):
-        return "yaml"
-    if lower.endswith(PROPERTIES_SUFFIXES):
-        return "properties"
-    return "unknown"
+    name = os.path.basename(path).lower()
+    if name == ".env" or name.endswith(".env"):
+        return "env"
+    return SUFFIXES.get(os.path.splitext(name)[1], "unknown")
 
 
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
@@ -27,13 +27,31 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
     fmt = fmt or file_format(path)
     if fmt == "unknown":
         fmt = _sniff(data)
+    if fmt == "conf":  # kcat's key=value, or Fluent Bit's [SECTION]s
+        from honolint.load.ini_file import looks_like_ini
+
+        fmt = "ini" if looks_like_ini(data) else "properties"
     if len(data) > MAX_BYTES:
-        return LoadedFile(path, fmt, error=SyntaxProblem(
+        return LoadedFile(path, fmt if fmt in ("yaml", "json", "toml", "env", "ini") else "properties", error=SyntaxProblem(
             f"cannot read file: larger than {MAX_BYTES // 1024 // 1024} MiB, the most honolint reads", 1, 1))
-    if fmt == "yaml":
+    if fmt in ("yaml", "json"):  # JSON is read as YAML: libyaml gives the positions json does not
         from honolint.load.yaml_file import load_yaml
 
-        return load_yaml(data, path)
+        loaded = load_yaml(data, path)
+        loaded.format = fmt
+        return loaded
+    if fmt == "toml":
+        from honolint.load.toml_file import load_toml
+
+        return load_toml(data, path)
+    if fmt == "env":
+        from honolint.load.env_file import load_env
+
+        return load_env(data, path)
+    if fmt == "ini":
+        from honolint.load.ini_file import load_ini
+
+        return load_ini(data, path)
     from honolint.load.properties import load_properties
 
     return load_properties(data, path)
@@ -41,16 +59,15 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
 
 def read_file(path: str) -> LoadedFile:
     fmt = file_format(path)
+    fmt = fmt if fmt in ("yaml", "json", "toml", "env") else "properties"  # for an error before sniffing
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would block or never end
-            return LoadedFile(path, "yaml" if fmt == "yaml" else "properties",
-                              error=SyntaxProblem("cannot read file: not a regular file", 1, 1))
+            return LoadedFile(path, fmt, error=SyntaxProblem("cannot read file: not a regular file", 1, 1))
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return LoadedFile(path, "yaml" if fmt == "yaml" else "properties",
-                          error=SyntaxProblem(f"cannot read file: {exc.strerror or exc}", 1, 1))
-    return load_bytes(data, path, fmt)
+        return LoadedFile(path, fmt, error=SyntaxProblem(f"cannot read file: {exc.strerror or exc}", 1, 1))
+    return load_bytes(data, path, file_format(path))
 
 
 def _sniff(data: bytes) -> str:
