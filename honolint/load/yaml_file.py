@@ -94,10 +94,10 @@ class _Walk:
             if isinstance(value_node, MappingNode) and value_node.value:
                 self.mapping(value_node, path, aliased)
                 continue
-            if aliased:
-                self.aliased_budget -= 1
-                if self.aliased_budget < 0:
-                    raise _TooLarge(key_node)
+            if isinstance(value_node, SequenceNode) and any(isinstance(n, MappingNode) for n in value_node.value):
+                self.sequence(value_node, path, aliased)
+                continue
+            self.spend(aliased, key_node)
             entry = _entry(path, key_node, value_node, doc.index)
             earlier = seen.get(key)
             if earlier is not None:
@@ -106,6 +106,30 @@ class _Walk:
             seen[key] = len(doc.entries)
             doc.entries.append(entry)
         self.active.discard(id(node))
+
+    def sequence(self, node: SequenceNode, prefix: tuple[str, ...], aliased: bool) -> None:
+        """A list of mappings (Kubernetes `containers`, Fluent Bit `outputs`): each item under its index."""
+        if id(node) in self.active:
+            return
+        aliased = aliased or id(node) in self.visited
+        self.active.add(id(node))
+        self.visited.add(id(node))
+        for index, item in enumerate(node.value):
+            path = prefix + (str(index),)
+            if isinstance(item, MappingNode):
+                self.mapping(item, path, aliased)
+            elif isinstance(item, SequenceNode) and any(isinstance(n, MappingNode) for n in item.value):
+                self.sequence(item, path, aliased)
+            else:
+                self.spend(aliased, item)
+                self.doc.entries.append(_entry(path, item, item, self.doc.index))
+        self.active.discard(id(node))
+
+    def spend(self, aliased: bool, node: Node) -> None:
+        if aliased:
+            self.aliased_budget -= 1
+            if self.aliased_budget < 0:
+                raise _TooLarge(node)
 
 
 def _pairs(node: MappingNode, cache: dict[int, list[tuple[Node, Node]]], depth: int = 0) -> list[tuple[Node, Node]]:
