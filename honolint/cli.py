@@ -15,6 +15,8 @@ from honolint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 SUFFIXES = (".properties", ".yaml", ".yml", ".json", ".toml", ".conf", ".env")
+CHECK_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+EFFECTIVE_FORMATS = ("text", "json")
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -35,7 +37,12 @@ def _dialect(ctx: click.Context, param: click.Parameter, value: Optional[str]) -
     return value
 
 
-def lint_options(function):
+def lint_options(formats: tuple[str, ...]):
+    """The options of `check` and `effective`; `formats`: the report formats the command writes."""
+    return lambda function: _lint_options(function, formats)
+
+
+def _lint_options(function, formats: tuple[str, ...]):
     options = [
         click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, readable=False, allow_dash=True)),
         click.option("--client", callback=_client,
@@ -44,11 +51,16 @@ def lint_options(function):
         click.option("--qos", type=click.Choice(["at-least-once", "at-most-once"]), default="at-least-once",
                      show_default=True, help="the class the producers must meet (Hono producers: always at-least-once)"),
         click.option("--dialect", callback=_dialect, help="file layout instead of detecting it: plain, hono"),
-        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-                     show_default=True),
         click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
                      help="colour the text report (auto: on a terminal, unless NO_COLOR is set)"),
         click.option("--stdin-filename", help="the name to report for '-' (standard input); its suffix picks the format"),
+        click.option("--format", "output_formats", multiple=True, type=click.Choice(formats),
+                     help="report format; repeatable, with an --output-file each  [default: text"
+                          + ("; github when GITHUB_ACTIONS=true]" if "github" in formats else "]")),
+        click.option("--output-file", "output_files", multiple=True, metavar="PATH",
+                     type=click.Path(dir_okay=False, allow_dash=True),
+                     help="write the report to PATH (- for standard output); repeatable: the n-th --output-file "
+                          "takes the n-th --format"),
     ]
     for option in reversed(options):
         function = option(function)
@@ -62,33 +74,97 @@ def cli() -> None:
 
 
 @cli.command()
-@lint_options
-def check(paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
+@lint_options(CHECK_FORMATS)
+def check(paths, client, qos, dialect, color, stdin_filename, output_formats, output_files) -> None:
     """Check the producer configurations in PATH... (files, directories, or - for standard input)."""
-    _report("findings", paths, client, qos, dialect, output_format, color, stdin_filename)
+    outputs = _outputs(output_formats, output_files, github_default=True)
+    _report("findings", paths, client, qos, dialect, outputs, color, stdin_filename)
 
 
 @cli.command()
-@lint_options
-def effective(paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
+@lint_options(EFFECTIVE_FORMATS)
+def effective(paths, client, qos, dialect, color, stdin_filename, output_formats, output_files) -> None:
     """Print each producer's effective configuration: value and origin of every key that matters."""
-    _report("effective", paths, client, qos, dialect, output_format, color, stdin_filename)
+    outputs = _outputs(output_formats, output_files, github_default=False)
+    _report("effective", paths, client, qos, dialect, outputs, color, stdin_filename)
 
 
-def _report(view, paths, client, qos, dialect, output_format, color, stdin_filename) -> None:
-    results = _lint(paths, client, qos, dialect, stdin_filename)
+def _outputs(formats: tuple[str, ...], files: tuple[str, ...], github_default: bool) -> list[tuple[str, str]]:
+    """(format, file) pairs, "-" for standard output. The n-th --output-file takes the n-th --format;
+    a single format (or the default one) without --output-file goes to standard output."""
+    if not formats:
+        default = "github" if github_default and os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        formats = (default,)
+    if not files and len(formats) == 1:
+        files = ("-",)
+    if len(files) != len(formats):
+        raise click.UsageError(
+            f"{len(formats)} --format and {len(files)} --output-file: give one --output-file for each --format, "
+            "in the same order (- for standard output), or a single --format without --output-file")
+    if sum(1 for f in files if f == "-") > 1:
+        raise click.UsageError("only one --format can go to standard output: give the others an --output-file")
+    written = [os.path.realpath(f) for f in files if f != "-"]
+    if len(set(written)) != len(written):
+        raise click.UsageError("two --format write to the same --output-file")
+    for file in files:
+        folder = os.path.dirname(os.path.abspath(file))
+        if file != "-" and not os.path.isdir(folder):
+            raise click.UsageError(f"--output-file {file}: the directory {folder} does not exist")
+    return list(zip(formats, files))
+
+
+def _render(output_format: str, view: str, results) -> str:
+    """Every report format but colour text, as a string. Each module is imported only when used."""
     if output_format == "json":
         from honolint.report.json_report import render
-
-        sys.stdout.write(render(results))
+    elif output_format == "sarif":
+        from honolint.report.sarif import render
+    elif output_format == "github":
+        from honolint.report.github import render
+    elif output_format == "junit":
+        from honolint.report.junit import render
+    elif output_format == "gitlab":
+        from honolint.report.gitlab import render
     else:
-        from honolint.report.text import write
+        import io
 
-        if view == "effective":
-            from honolint.report.effective_text import effective_lines as lines
-        else:
-            from honolint.report.text import report_lines as lines
-        write(lines(results), sys.stdout, _use_color(color))
+        stream = io.StringIO()
+        _write_text(view, results, stream, False)
+        return stream.getvalue()
+    return render(results)
+
+
+def _write_text(view, results, stream, color: bool) -> None:
+    from honolint.report.text import write
+
+    if view == "effective":
+        from honolint.report.effective_text import effective_lines as lines
+    else:
+        from honolint.report.text import report_lines as lines
+    write(lines(results), stream, color)
+
+
+def _report(view, paths, client, qos, dialect, outputs, color, stdin_filename) -> None:
+    results = _lint(paths, client, qos, dialect, stdin_filename)
+    stdin_name = (stdin_filename or "-") if "-" in paths else None
+    read = {os.path.realpath(r.path) for r in results if r.path not in ("-", stdin_name)}
+    for _, file in outputs:  # honolint never writes to the files it reads
+        if file != "-" and os.path.realpath(file) in read:
+            raise click.UsageError(f"--output-file {file} is one of the files checked")
+    for output_format, file in outputs:
+        if file == "-":
+            if output_format == "text":
+                _write_text(view, results, sys.stdout, _use_color(color))
+            else:
+                sys.stdout.write(_render(output_format, view, results))
+            continue
+        text = _render(output_format, view, results)  # files never get colour
+        try:
+            with open(file, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+                stream.write(text)
+        except OSError as exc:
+            click.echo(f"honolint: cannot write --output-file {file}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
     sys.exit(_exit_code(results))
 
 
