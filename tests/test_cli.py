@@ -170,8 +170,14 @@ def test_the_layout_picks_the_client_family(honolint):
     report, _ = honolint.json("--client", "librdkafka", str(hono))
     assert producers(report)[0]["client"] == "java:4.3"  # Hono runs the Java client, whatever --client says
     report, _ = honolint.json(str(kcat))
+    assert report["files"][0]["dialect"] == "librdkafka"
     assert producers(report)[0]["client"] == "librdkafka:2.16"
-    report, _ = honolint.json("--client", "java:3.9", str(kcat))  # an explicit --client wins for plain files
+    report, _ = honolint.json("--client", "librdkafka:1.9", str(kcat))  # --client still picks the version
+    assert producers(report)[0]["client"] == "librdkafka:1.9"
+    report, _ = honolint.json("--client", "java:3.9", str(kcat))  # written in librdkafka's names: librdkafka's
+    assert producers(report)[0]["client"] == "librdkafka:2.16"
+    report, _ = honolint.json("--dialect", "plain", "--client", "java:3.9", str(kcat))  # as a Java file, on request
+    assert report["files"][0]["dialect"] == "plain"
     assert producers(report)[0]["client"] == "java:3.9"
     assert "is this file for --client librdkafka?" in producers(report)[0]["findings"][0]["message"]
 

@@ -2,7 +2,7 @@
 
 A dialect module has NAME, SUMMARY, DETECTION (words for `honolint dialects`), `matches(file)`
 and `extract(file) -> DialectResult`. Detection tries them in DETECTION_ORDER: the most specific
-layout first, `plain` last.
+layout first, `plain` last. A dialect's module is named after it (`spring-boot` -> spring_boot).
 """
 from __future__ import annotations
 
@@ -12,13 +12,32 @@ from typing import Optional
 
 from honolint.model import DialectResult, LoadedFile
 
-DETECTION_ORDER = ("hono", "plain")
+DETECTION_ORDER = (
+    "strimzi",
+    "hono",
+    "spring-cloud-stream",
+    "spring-boot",
+    "mirrormaker2",
+    "connect-connector",
+    "connect-worker",
+    "kafka-streams",
+    "fluent-bit",
+    "vector",
+    "librdkafka",
+    "plain",
+)
+
+
+_MODULES: dict[str, ModuleType] = {}
 
 
 def dialect_module(name: str) -> ModuleType:
-    if name not in DETECTION_ORDER:
-        raise ValueError(f"unknown dialect '{name}': choose one of {', '.join(DETECTION_ORDER)}")
-    return import_module(f"honolint.dialects.{name}")
+    module = _MODULES.get(name)
+    if module is None:
+        if name not in DETECTION_ORDER:
+            raise ValueError(f"unknown dialect '{name}': choose one of {', '.join(DETECTION_ORDER)}")
+        module = _MODULES[name] = import_module(f"honolint.dialects.{name.replace('-', '_')}")
+    return module
 
 
 def detect(loaded: LoadedFile) -> Optional[str]:

@@ -1,7 +1,9 @@
 """Plain Kafka keys: a producer `.properties` file, or YAML whose keys are Kafka property names.
 
 Nested YAML maps are joined with dots (`enable: {idempotence: true}` is `enable.idempotence`).
-Every document of a YAML file is a producer of its own.
+Every document of a YAML file is a producer of its own. The client is the one `--client` names: a
+file written in librdkafka's names (kcat, confluent-kafka) is the librdkafka dialect's, detected
+before this one; `--dialect plain` on such a file lints it for the client `--client` names.
 """
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ NAME = "plain"
 SUMMARY = "Kafka property names at the root: producer.properties, client.properties, a flat YAML map"
 DETECTION = "a key at the root of the file is a Kafka producer property (acks, retries, bootstrap.servers, ...)"
 
-# librdkafka spellings that a kcat or confluent-kafka file uses where Java has another name
+# librdkafka spellings that a kcat or confluent-kafka file uses where Java has another name: a file that
+# mixes them with Java-only names is still a producer file (for Java, which does not know them)
 LIBRDKAFKA_NAMES = frozenset({
     "request.required.acks", "message.send.max.retries", "max.in.flight", "queue.buffering.max.ms",
     "message.timeout.ms", "compression.codec", "queue.buffering.max.messages", "sasl.mechanisms",
@@ -29,17 +32,6 @@ def _configures_producer(doc: Document) -> bool:
     return any(_is_producer_key(entry.key) for entry in doc.entries)
 
 
-def _written_for_librdkafka(keys: set[str]) -> bool:
-    """librdkafka's own names (request.required.acks, queue.buffering.max.ms, ...) and no Java-only name."""
-    foreign = keys - PRODUCER_KEYS
-    if not foreign:
-        return False
-    from honolint.profiles.librdkafka_keys import PROPERTIES
-
-    return any(key in PROPERTIES for key in foreign) and not any(
-        key in PRODUCER_KEYS and key not in PROPERTIES for key in keys)
-
-
 def matches(loaded: LoadedFile) -> bool:
     return any(_configures_producer(doc) for doc in loaded.documents)
 
@@ -53,6 +45,5 @@ def extract(loaded: LoadedFile) -> DialectResult:
         line, column = (doc.entries[0].line, doc.entries[0].column) if doc.entries else (1, 1)
         scope = f"document {doc.index + 1}" if several else "producer"
         layer = Layer(loaded.path, [Setting(e.key, e.value, e) for e in doc.entries])
-        family = "librdkafka" if _written_for_librdkafka({e.key for e in doc.entries}) else None
-        result.producers.append(ProducerSpec(scope, line, column, doc.index, [layer], client_family=family))
+        result.producers.append(ProducerSpec(scope, line, column, doc.index, [layer]))
     return result

@@ -1,0 +1,99 @@
+"""Kafka Streams (`StreamsConfig` properties): un-prefixed producer keys, then `producer.<k>`, which wins.
+
+`StreamsConfig.getProducerConfigs` (apache/kafka streams/.../StreamsConfig.java): the producer gets
+`PRODUCER_DEFAULT_OVERRIDES` (`linger.ms=100`), or with exactly-once `PRODUCER_EOS_OVERRIDES` (also
+`delivery.timeout.ms=Integer.MAX_VALUE`, `enable.idempotence=true`, `transaction.timeout.ms=10000`),
+then every un-prefixed key that is a producer config name, then `producer.*`. Keys under other prefixes
+(`main.consumer.`, `restore.consumer.`, `global.consumer.`, `consumer.`, `admin.`, `topic.`) are not
+producer keys; `bootstrap.servers` is always the un-prefixed one.
+
+Under exactly-once (`processing.guarantee` `exactly_once_v2`, or the older `exactly_once` and
+`exactly_once_beta`, which Streams 4.0 no longer accepts), `checkIfUnexpectedUserSpecifiedConsumerConfig`
+removes a user's `enable.idempotence` and `transactional.id` with a warning, so both are forced here (the
+transactional.id is generated per thread: `<application.id>-<process id>-<thread index>`). The user's
+`max.in.flight.requests.per.connection` is kept (non-configurable only in name since Kafka 2.0,
+KAFKA-6677): above 5 `verifyMaxInFlightRequestPerConnection` throws, as the idempotent client itself
+would, so it is passed to the client unchanged and the client profile refuses it. User values for the
+other EOS overrides (delivery.timeout.ms, transaction.timeout.ms) win, so those are added when absent.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from honolint.model import (DialectResult, Document, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
+                            UnreadEntry)
+from honolint.profiles.java_keys import PRODUCER_KEYS
+
+NAME = "kafka-streams"
+SUMMARY = ("Kafka Streams properties: un-prefixed producer names and producer.<k> (wins); linger.ms=100, and "
+           "exactly-once forces idempotence and a transactional.id")
+DETECTION = "application.id plus processing.guarantee, a default.*serde key or state.dir"
+
+PRODUCER_PREFIX = "producer."
+INT_MAX = str(2**31 - 1)
+EOS_GUARANTEES = ("exactly_once_v2", "exactly_once_beta", "exactly_once")
+DEFAULT_OVERRIDES: tuple[tuple[str, str], ...] = (("linger.ms", "100"),)
+
+
+def _is_streams(keys: set[str]) -> bool:
+    if "application.id" not in keys:
+        return False
+    return ("processing.guarantee" in keys or "state.dir" in keys
+            or any(key.startswith("default.") and "serde" in key for key in keys))
+
+
+def matches(loaded: LoadedFile) -> bool:
+    return any(_is_streams({e.key for e in doc.entries}) for doc in loaded.documents)
+
+
+def framework(guarantee: Optional[str], application_id: str) -> FrameworkLayer:
+    guarantee = (guarantee or "").strip()
+    if guarantee not in EOS_GUARANTEES:
+        return FrameworkLayer("Kafka Streams", put_if_absent=DEFAULT_OVERRIDES)
+    suffix = "<task id>" if guarantee == "exactly_once" else "<process id>-<thread index>"
+    return FrameworkLayer(
+        f"Kafka Streams ({guarantee})",
+        put_if_absent=DEFAULT_OVERRIDES + (("delivery.timeout.ms", INT_MAX), ("transaction.timeout.ms", "10000")),
+        forced=(("enable.idempotence", "true"), ("transactional.id", f"{application_id}-{suffix}")),
+    )
+
+
+def extract(loaded: LoadedFile) -> DialectResult:
+    result = DialectResult(NAME)
+    several = len(loaded.documents) > 1
+    for doc in loaded.documents:
+        keys = {e.key: e for e in doc.entries}
+        if not _is_streams(set(keys)):
+            continue
+        spec, unread = _producer(doc, keys, several)
+        result.producers.append(spec)
+        result.unread.extend(unread)
+    return result
+
+
+def _producer(doc: Document, keys: dict, several: bool) -> tuple[ProducerSpec, list[UnreadEntry]]:
+    anchor = keys["application.id"]
+    application_id = (anchor.value or "").strip() or "<application.id>"
+    plain: list[Setting] = []
+    prefixed: list[Setting] = []
+    unread: list[UnreadEntry] = []
+    for entry in doc.entries:
+        key = entry.key
+        if key in PRODUCER_KEYS:
+            plain.append(Setting(key, entry.value, entry))
+        elif key.startswith(PRODUCER_PREFIX) and len(key) > len(PRODUCER_PREFIX):
+            name = key[len(PRODUCER_PREFIX):]
+            if name == "bootstrap.servers":
+                unread.append(UnreadEntry(entry, "Kafka Streams always gives its producers the un-prefixed "
+                                                 "bootstrap.servers"))
+                continue
+            prefixed.append(Setting(name, entry.value, entry))
+    guarantee = keys.get("processing.guarantee")
+    scope = f"streams application {application_id}"
+    if several:
+        scope += f", document {doc.index + 1}"
+    layers = [Layer("un-prefixed producer keys", plain), Layer("producer.*", prefixed)]
+    spec = ProducerSpec(scope, anchor.line, anchor.column, doc.index, layers,
+                        framework(guarantee.value if guarantee else None, application_id),
+                        client_family="java", family_fixed=True)
+    return spec, unread

@@ -1,0 +1,213 @@
+"""librdkafka's own configuration: kcat `-F` files and confluent-kafka config maps in YAML or JSON.
+
+* kcat reads `property=value` lines (`-F FILE`, `$KCAT_CONFIG`, `$HOME/.config/kcat.conf`) and hands
+  each one to `rd_kafka_conf_set`: the whole file is one producer (scope `producer`).
+* confluent-kafka (Python, Go, .NET) takes a flat map of property names, which applications keep
+  under any parent path of their own YAML or JSON (`kafka.producer`, `producer_config`, ...). Dotted
+  keys are literal map keys there, so a map is the entries that share a parent path, and each map
+  written for a producer is one (scope: the parent path). A map is a candidate when most of its keys
+  are librdkafka property names (aliases included); it is a producer's when it holds a producer
+  property (`acks`, `enable.idempotence`, ...) or its name says so (`producer`); a map of consumer
+  properties is a consumer's and is left alone; a map of common names only (`bootstrap.servers`,
+  `sasl.*`) is a producer only when nothing else in the document says which map is whose.
+
+Detection: the file name (`kcat.conf`, `*.kcat.conf`, `kafkacat.conf`), or a producer map that uses
+a name only librdkafka knows (`request.required.acks`, `queue.buffering.max.ms`, `sasl.mechanisms`,
+...) and no name only the Java client knows (`key.serializer`, `max.block.ms`, ...). Names both
+clients share say nothing about the client. Once a file is librdkafka's, a Java-only key in it is an
+unknown property, which librdkafka refuses (HL103 error). `--dialect plain` lints such a file for the
+Java client instead.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Optional
+
+from honolint.model import DialectResult, Document, Entry, Layer, LoadedFile, ProducerSpec, Setting
+
+NAME = "librdkafka"
+SUMMARY = ("librdkafka property names: a kcat -F file / kcat.conf, or a confluent-kafka config map under any parent "
+           "path of a YAML or JSON file (one producer per map)")
+DETECTION = ("the file name kcat.conf or *.kcat.conf; or a producer map (the file's root, or a YAML/JSON sub-map) "
+             "of librdkafka property names with a librdkafka-only name (request.required.acks, "
+             "queue.buffering.max.ms, sasl.mechanisms, ...) and no Java-only name (key.serializer, max.block.ms, ...)")
+
+FORMATS = ("properties", "yaml", "json", "toml")
+KCAT_NAMES = ("kcat.conf", "kafkacat.conf")
+PRODUCER_WORDS = ("produc",)  # a parent named producer, producers, producer_config, kafkaProducer, ...
+CONSUMER_WORDS = ("consum",)
+
+
+def is_kcat_file(loaded: LoadedFile) -> bool:
+    name = os.path.basename(loaded.path).lower()
+    return loaded.format == "properties" and (name in KCAT_NAMES or name.endswith(".kcat.conf"))
+
+
+# ---------------------------------------------------------------- what a map's keys say
+
+
+@lru_cache(maxsize=None)
+def _java_names() -> frozenset[str]:
+    """Every Java producer and consumer property name (java_keys is loaded by `plain` anyway)."""
+    from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
+
+    return PRODUCER_KEYS | CONSUMER_ONLY_KEYS
+
+
+def _maybe_librdkafka(key: str) -> bool:
+    """Cheap: a dotted name the Java client does not know (worth looking up in librdkafka's table)."""
+    return "." in key and key not in _java_names()
+
+
+def librdkafka_row(key: str) -> Optional[tuple]:
+    """The property row of a name as rd_kafka_conf_set finds it: global scope, then `topic.<name>` in the
+    topic scope (librdkafka_keys, ~20 KB, is imported on the first call: only for a candidate file)."""
+    from honolint.profiles.librdkafka_keys import PROPERTIES, TOPIC_SHADOWED
+
+    row = PROPERTIES.get(key)
+    if row is not None or not key.startswith("topic."):
+        return row
+    short = key[len("topic."):]
+    if short in TOPIC_SHADOWED:
+        return TOPIC_SHADOWED[short]
+    row = PROPERTIES.get(short)
+    return row if row is not None and row[0] == "topic" else None
+
+
+def is_librdkafka_only(key: str) -> bool:
+    """A settable dotted librdkafka name that no Java producer or consumer property spells the same way."""
+    row = librdkafka_row(key)
+    return row is not None and row[2] != "see dedicated API" and _maybe_librdkafka(key)
+
+
+def is_java_only(key: str) -> bool:
+    return key in _java_names() and librdkafka_row(key) is None
+
+
+class _Map:
+    """The entries of one document that share a parent path: one confluent-kafka config map."""
+
+    def __init__(self, parent: tuple[str, ...]) -> None:
+        self.parent = parent
+        self.entries: list[Entry] = []
+
+    def keys(self) -> list[str]:
+        return [entry.path[-1] for entry in self.entries]
+
+    def known(self) -> int:
+        return sum(librdkafka_row(key) is not None for key in self.keys())
+
+    def candidate(self) -> bool:
+        """Most keys are librdkafka property names."""
+        keys = self.keys()
+        return bool(keys) and 2 * self.known() > len(keys)
+
+    def role(self) -> str:
+        """producer, consumer or common (only names every client has); the map's own name counts first."""
+        name = next((part for part in reversed(self.parent) if not part.isdigit()), "").lower()
+        if any(word in name for word in PRODUCER_WORDS):
+            return "producer"
+        applies = {row[1] for row in map(librdkafka_row, self.keys()) if row is not None}
+        if "P" in applies:
+            return "producer"
+        if "C" in applies or any(word in name for word in CONSUMER_WORDS):
+            return "consumer"
+        return "common"
+
+    def evidence(self) -> bool:
+        return any(is_librdkafka_only(key) for key in self.keys())
+
+    def java_only(self) -> bool:
+        return any(is_java_only(key) for key in self.keys())
+
+
+def _maps(doc: Document) -> list[_Map]:
+    maps: dict[tuple[str, ...], _Map] = {}
+    for entry in doc.entries:
+        if not entry.path or entry.yaml_type == "map":
+            continue  # an empty mapping is no property
+        parent = entry.path[:-1]
+        maps.setdefault(parent, _Map(parent)).entries.append(entry)
+    return list(maps.values())
+
+
+def producer_maps(doc: Document) -> list[_Map]:
+    candidates = [m for m in _maps(doc) if m.candidate()]
+    roles = [(m, m.role()) for m in candidates]
+    producers = [m for m, role in roles if role == "producer"]
+    if producers:
+        return producers
+    if any(role == "consumer" for _, role in roles):
+        return []
+    return [m for m, role in roles if role == "common"]
+
+
+def _written_for_librdkafka(loaded: LoadedFile) -> bool:
+    if not any(_maybe_librdkafka(e.path[-1]) for doc in loaded.documents for e in doc.entries if e.path):
+        return False  # every dotted name is a Java one: not worth looking up librdkafka's table
+    evidence = False
+    for doc in loaded.documents:
+        candidates = [m for m in _maps(doc) if m.candidate()]
+        if any(m.java_only() for m in candidates):
+            return False
+        evidence = evidence or (bool(producer_maps(doc)) and any(m.evidence() for m in candidates))
+    return evidence
+
+
+# ---------------------------------------------------------------- the dialect
+
+
+def matches(loaded: LoadedFile) -> bool:
+    if loaded.format not in FORMATS or not any(doc.entries for doc in loaded.documents):
+        return False
+    return is_kcat_file(loaded) or _written_for_librdkafka(loaded)
+
+
+def extract(loaded: LoadedFile) -> DialectResult:
+    result = DialectResult(NAME)
+    documents = [doc for doc in loaded.documents if doc.entries]
+    several = len(loaded.documents) > 1
+    for doc in documents:
+        maps = [] if is_kcat_file(loaded) else producer_maps(doc)
+        if not maps:
+            root = [e for e in doc.entries if len(e.path) == 1]
+            if not root:
+                continue
+            maps = [_Map(())]
+            maps[0].entries = root  # kcat, or a file forced with --dialect librdkafka
+        for producer in maps:
+            result.producers.append(_spec(loaded, doc, producer, several))
+    return result
+
+
+def _spec(loaded: LoadedFile, doc: Document, producer: _Map, several: bool) -> ProducerSpec:
+    if producer.parent:
+        scope = _dotted(producer.parent)
+        scope = f"{scope} (document {doc.index + 1})" if several else scope
+    else:
+        scope = f"document {doc.index + 1}" if several else "producer"
+    first = _declared_at(doc, producer)
+    layer = Layer(_dotted(producer.parent) or loaded.path,
+                  [Setting(entry.path[-1], entry.value, entry) for entry in producer.entries])
+    return ProducerSpec(scope, first.line, first.column, doc.index, [layer],
+                        client_family="librdkafka", family_fixed=True)
+
+
+def _dotted(path: tuple[str, ...]) -> str:
+    """`kafka.producer`; an item of a list of maps by its index: `producers[0]`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if part.isdigit() and text else (f".{part}" if text else part)
+    return text
+
+
+def _declared_at(doc: Document, producer: _Map) -> Entry:
+    """The map's first key of its own: keys merged in from an anchor (`<<: *common`) sit elsewhere."""
+    seen: dict[tuple[int, int], int] = {}
+    for entry in doc.entries:
+        seen[(entry.line, entry.column)] = seen.get((entry.line, entry.column), 0) + 1
+    for entry in producer.entries:
+        if seen[(entry.line, entry.column)] == 1:
+            return entry
+    return producer.entries[0]

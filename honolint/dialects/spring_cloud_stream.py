@@ -1,0 +1,303 @@
+"""Spring Cloud Stream Kafka binder: `spring.cloud.stream.kafka.binder.*` and per-binding producer configuration.
+
+How the binder builds a producer's configuration (`BindingUtils.createProducerConfigs`, config-dialects.md
+§5.2), lowest precedence first:
+
+1. `props.put(acks, requiredAcks)`: `spring.cloud.stream.kafka.binder.required-acks`, whose default is "1".
+   Written in the file it is a layer of its own (so findings point at it); left out, it is the
+   FrameworkLayer's put_if_absent `acks=1`, which is the same thing since every later layer overrides it.
+2. `putAll(mergedProducerConfiguration())`: Spring Boot's `spring.kafka.producer.*` (the spring-boot
+   dialect's layers), the binder `configuration.<k>` entries that are known producer properties, then
+   `producer-properties.<k>`; `brokers` (with `default-broker-port`) replaces bootstrap.servers.
+3. The binding's own fields fill gaps: `buffer-size` -> batch.size (16384), `batch-timeout` -> linger.ms (0),
+   `compression-type` -> compression.type (none); the defaults are put_if_absent of the FrameworkLayer.
+4. `putAll` of the binding's `producer.configuration`, over `spring.cloud.stream.kafka.default.producer.configuration`
+   (Spring merges the defaults into each binding key by key).
+A transaction id prefix (`binder.transaction.transaction-id-prefix`, or a `transactional.id` in the
+configuration) makes `DefaultKafkaProducerFactory` put `enable.idempotence=true` if absent. A transactional
+binder builds every producer from `binder.transaction.producer.*` and ignores the bindings' settings.
+
+Producers: one per producer binding, scope `spring.cloud.stream.kafka.bindings.<binding>`. A binding is a
+producer when it has a `producer` section (`spring.cloud.stream.kafka.bindings.<b>.producer.*` or
+`spring.cloud.stream.bindings.<b>.producer.*`), is named like an output (`<function>-out-<n>`, `output`),
+or is listed in `spring.cloud.stream.output-bindings` (or `source`, which makes `<name>-out-0`). A
+`destination` alone says nothing. Without a producer binding: one binder-level producer
+(`spring.cloud.stream.kafka.binder`, what StreamBridge gets), unless the file only declares consumer
+bindings and no producer setting. Profiles and `application-<profile>` files work as in spring-boot.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from honolint.dialects import spring_boot as boot
+from honolint.dialects.spring_boot import Classified, Element, Item
+from honolint.model import DialectResult, Entry, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
+from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
+
+NAME = "spring-cloud-stream"
+SUMMARY = ("Spring Cloud Stream Kafka binder: spring.cloud.stream.kafka.binder.{required-acks,configuration,"
+           "producer-properties}, spring.cloud.stream.kafka.bindings.<binding>.producer.configuration")
+DETECTION = "a key under spring.cloud.stream.kafka. (checked before spring-boot)"
+BINDER = "Spring Cloud Stream Kafka binder"
+BINDER_ACKS_DEFAULT = "Spring Cloud Stream Kafka binder (required-acks defaults to 1)"
+
+PREFIX = "spring.cloud.stream.kafka"
+REQUIRED_ACKS = "spring.cloud.stream.kafka.binder.required-acks"
+BINDER_CONFIGURATION = "spring.cloud.stream.kafka.binder.configuration"
+BINDER_PRODUCER_PROPERTIES = "spring.cloud.stream.kafka.binder.producer-properties"
+BROKERS = "spring.cloud.stream.kafka.binder.brokers"
+BROKER_PORT = "spring.cloud.stream.kafka.binder.default-broker-port"
+TX_PREFIX = "spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix"
+FIELDS = "producer"  # a binding's buffer-size, batch-timeout, compression-type
+CONFIGURATION = "producer.configuration"
+DECLARED = "declared"  # a binding named somewhere: key "producer" or "consumer"
+LISTED = "\0listed"  # owner of spring.cloud.stream.output-bindings and .source
+
+DEFAULT = "\0default"  # owner of spring.cloud.stream.kafka.default.producer.*
+TRANSACTION = "\0transaction"  # owner of spring.cloud.stream.kafka.binder.transaction.producer.*
+BINDER_LEVELS = (BINDER_CONFIGURATION, BINDER_PRODUCER_PROPERTIES)
+# KafkaProducerProperties field -> the Kafka property it fills when absent, and the binder's default
+BINDING_FIELDS = {"buffersize": ("batch.size", "16384"), "batchtimeout": ("linger.ms", "0"),
+                  "compressiontype": ("compression.type", "none")}
+_OUTPUT = re.compile(r".+-out-\d+|output")
+_INPUT = re.compile(r".+-in-\d+|input")
+
+
+def matches(loaded: LoadedFile) -> bool:
+    return any(entry.key[:26].lower() == "spring.cloud.stream.kafka." for doc in loaded.documents
+               for entry in doc.entries)
+
+
+# ---------------------------------------------------------------- classification
+
+
+def classify(entry: Entry) -> Classified:
+    if entry.yaml_type == "map" or not entry.path:
+        return None
+    parts, forms = boot.split(entry)
+    if forms[:2] == ["spring", "kafka"]:
+        item = boot.classify(entry)
+        if isinstance(item, Item) and item.level == boot.TX:
+            return ("the Kafka binder builds its producers without Spring Boot's producer factory, so this prefix "
+                    "does not reach them; for transactional bindings set " + TX_PREFIX)
+        return item
+    if forms[:3] != ["spring", "cloud", "stream"] or len(forms) < 4:
+        return None
+    if forms[3] == "kafka":
+        if boot.unquoted_bracket_key(entry):
+            return boot.UNQUOTED_BRACKETS
+        return _kafka_key(entry, parts, forms)
+    if forms[3] == "bindings" and len(forms) >= 6:
+        name, rest = parts[4][0], forms[5:]
+        if rest[0] == "producer" or (_OUTPUT.fullmatch(name) and rest[0] != "consumer"):
+            return Item(DECLARED, "producer", None, entry, owner=name)
+        if rest[0] in ("consumer", "group") or _INPUT.fullmatch(name):
+            return Item(DECLARED, "consumer", None, entry, owner=name)
+        return None
+    if forms[3:] == ["outputbindings"] or forms[3:] == ["source"]:
+        suffix = "-out-0" if forms[3] == "source" else ""
+        names = [n.strip() for n in re.split(r"[;,]", entry.value or "") if n.strip()]
+        return Item(DECLARED, forms[3], ";".join(n + suffix for n in names), entry, owner=LISTED)
+    return None
+
+
+def _kafka_key(entry: Entry, parts: list[Element], forms: list[str]) -> Classified:
+    if len(forms) < 5:
+        return None
+    value = entry.value
+    if forms[4] == "binder" and len(forms) >= 6:
+        field = forms[5]
+        if field == "requiredacks" and len(forms) == 6:
+            return Item(REQUIRED_ACKS, "acks", value, entry)
+        if field == "brokers" and len(forms) == 6:
+            return Item(BROKERS, "bootstrap.servers", value, entry)
+        if field == "defaultbrokerport" and len(forms) == 6:
+            return Item(BROKER_PORT, "port", value, entry)
+        if field == "configuration":
+            key = boot.map_key(parts[6:])
+            if not key:
+                return None
+            if key in PRODUCER_KEYS:
+                return Item(BINDER_CONFIGURATION, key, value, entry)
+            return _typo(key)
+        if field == "producerproperties":
+            return _producer_map(BINDER_PRODUCER_PROPERTIES, parts[6:], entry, "", BINDER_PRODUCER_PROPERTIES)
+        if field == "transaction" and len(forms) >= 7:
+            if forms[6] == "transactionidprefix" and len(forms) == 7:
+                return Item(TX_PREFIX, "transaction-id-prefix", value, entry)
+            if forms[6] == "producer":
+                return _binding_producer(parts[7:], forms[7:], entry, TRANSACTION)
+        return None
+    if forms[4] == "default" and len(forms) >= 6 and forms[5] == "producer":
+        return _binding_producer(parts[6:], forms[6:], entry, DEFAULT)
+    if forms[4] == "bindings" and len(forms) >= 7:
+        name = parts[5][0]
+        if forms[6] == "producer":
+            return _binding_producer(parts[7:], forms[7:], entry, name)
+        if forms[6] == "consumer":
+            return Item(DECLARED, "consumer", None, entry, owner=name)
+    return None
+
+
+def _binding_producer(parts: list[Element], forms: list[str], entry: Entry, owner: str) -> Classified:
+    if not forms:
+        return None
+    if forms[0] == "configuration":
+        where = {DEFAULT: f"{PREFIX}.default.producer.configuration",
+                 TRANSACTION: f"{PREFIX}.binder.transaction.producer.configuration"}.get(
+                     owner, f"{PREFIX}.bindings.{owner}.producer.configuration")
+        key = boot.map_key(parts[1:])
+        if key == "bootstrap.servers" and owner != TRANSACTION:
+            return ("the Kafka binder does not accept it per binding and fails at startup: \"bootstrap.servers "
+                    "cannot be overridden at the binding level; use multiple binders instead\"")
+        return _producer_map(CONFIGURATION, parts[1:], entry, owner, where)
+    if len(forms) == 1 and forms[0] in BINDING_FIELDS:
+        key = BINDING_FIELDS[forms[0]][0]
+        value = entry.value.lower() if forms[0] == "compressiontype" and entry.value else entry.value
+        return Item(FIELDS, key, value, entry, owner=owner)
+    return Item(DECLARED, "producer", None, entry, owner=owner) if owner not in (DEFAULT, TRANSACTION) else None
+
+
+def _producer_map(level: str, parts: list[Element], entry: Entry, owner: str, where: str) -> Classified:
+    key = boot.map_key(parts)
+    if not key:
+        return None
+    if key in CONSUMER_ONLY_KEYS:
+        return f"{key} is a consumer property: {where} goes to producers only, which ignore it"
+    return Item(level, key, entry.value, entry, owner=owner)
+
+
+def _typo(key: str) -> Classified:
+    import difflib
+
+    close = difflib.get_close_matches(key, PRODUCER_KEYS, n=1, cutoff=0.88)
+    if not close or key in CONSUMER_ONLY_KEYS:
+        return None  # a consumer or admin property: the binder hands it to those clients
+    return (f"{key} is not a producer property (did you mean {close[0]}?): the binder copies only known producer "
+            f"properties from {BINDER_CONFIGURATION} to its producers")
+
+
+# ---------------------------------------------------------------- producers
+
+
+def extract(loaded: LoadedFile) -> DialectResult:
+    result = DialectResult(NAME)
+    cache: dict[int, Classified] = {}
+    runs: list[list[ProducerSpec]] = []
+    unread: dict[int, UnreadEntry] = {}
+    for variant in boot.variants(loaded):
+        items = boot.merge(boot.classified(variant, classify, cache))
+        runs.append(_variant_producers(items, variant.label, unread))
+    result.producers = boot.distinct(runs)
+    result.unread = boot.unread_entries(loaded, classify, cache) + list(unread.values())
+    return result
+
+
+def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry]) -> list[ProducerSpec]:
+    last = {item.level: item for item in items if item.level in (REQUIRED_ACKS, BROKERS, BROKER_PORT, TX_PREFIX)}
+    tx = last.get(TX_PREFIX)
+    if tx is not None:
+        for item in items:
+            if item.owner not in ("", TRANSACTION) and item.level in (FIELDS, CONFIGURATION) and item.file is None:
+                unread.setdefault(id(item.entry), UnreadEntry(item.entry, (
+                    f"the binder is transactional ({TX_PREFIX}), so every producer is built from "
+                    f"{PREFIX}.binder.transaction.producer.* and per-binding producer settings are not used")))
+        return [_producer(items, last, TRANSACTION, f"{PREFIX}.binder.transaction{label}",
+                          tx.entry if tx.file is None else None)]
+    producers, consumers = _bindings(items)
+    if producers:
+        return [_producer(items, last, name, f"{PREFIX}.bindings.{name}{label}", entry)
+                for name, entry in producers.items()]
+    if consumers and not _producer_settings(items):
+        return []
+    return [_producer(items, last, "", f"{PREFIX}.binder{label}", None)]
+
+
+def _bindings(items: list[Item]) -> tuple[dict[str, Optional[Entry]], set[str]]:
+    producers: dict[str, Optional[Entry]] = {}
+    consumers: set[str] = set()
+    for item in items:
+        if item.level == DECLARED and item.owner == LISTED:
+            for name in (item.value or "").split(";"):
+                producers.setdefault(name, item.entry if item.file is None else None)
+        elif item.level == DECLARED and item.key == "consumer":
+            consumers.add(item.owner)
+        elif (item.level == DECLARED or item.level in (FIELDS, CONFIGURATION)) and item.owner not in (
+                DEFAULT, TRANSACTION):
+            producers.setdefault(item.owner, item.entry if item.file is None else None)
+    return producers, consumers
+
+
+def _producer_settings(items: list[Item]) -> bool:
+    return any(item.level in (REQUIRED_ACKS, BINDER_CONFIGURATION, BINDER_PRODUCER_PROPERTIES)
+               or item.level in boot.PRODUCER_LEVELS or (item.owner == DEFAULT and item.level != DECLARED)
+               for item in items)
+
+
+def _producer(items: list[Item], last: dict[str, Item], owner: str, scope: str,
+              declared: Optional[Entry]) -> ProducerSpec:
+    layers: list[Layer] = []
+    required = last.get(REQUIRED_ACKS)
+    if required is not None:
+        layers.append(_layer(REQUIRED_ACKS, [required]))
+    layers += boot.layers_for((i for i in items if i.level in boot.BOOT_LEVELS), boot.BOOT_LEVELS)
+    layers += boot.layers_for((i for i in items if i.level in BINDER_LEVELS), BINDER_LEVELS)
+    brokers = last.get(BROKERS)
+    if brokers is not None:  # replaces bootstrap.servers, or only fills it in when it is the default localhost:9092
+        port = last.get(BROKER_PORT)
+        connection = _connection_string(brokers.value, port.value if port else None)
+        layer = _layer(BROKERS, [brokers], connection)
+        if connection == "localhost:9092":
+            layers.insert(1 if required else 0, layer)
+        else:
+            layers.append(layer)
+    present = {s.key for layer in layers[1 if required else 0:] for s in layer.settings}
+    owners = (owner,) if owner == TRANSACTION else (DEFAULT, owner)
+    fields: dict[str, Item] = {}
+    for who in owners:  # a binding's field over the default's
+        fields.update((i.key, i) for i in items if i.level == FIELDS and i.owner == who)
+    filled = [item for key, item in fields.items() if key not in present]
+    for who in owners:
+        chosen = [i for i in filled if i.owner == who]
+        layers += boot.layers_for(chosen, [FIELDS], name=lambda _, who=who: _base(who))
+    for who in owners:
+        chosen = [i for i in items if i.level == CONFIGURATION and i.owner == who]
+        layers += boot.layers_for(chosen, [CONFIGURATION], name=lambda _, who=who: f"{_base(who)}.configuration")
+    put_if_absent = () if required is not None else (("acks", "1"),)
+    put_if_absent += tuple((key, default) for key, default in BINDING_FIELDS.values() if key not in fields)
+    tx = last.get(TX_PREFIX) if owner == TRANSACTION else None
+    name = BINDER if required is not None else BINDER_ACKS_DEFAULT
+    framework = boot.factory_framework(layers, tx.value if tx else None, name, put_if_absent)
+    own = [layer for layer in layers if layer.name.startswith(_base(owner))] if owner else []
+    if any(s.entry is not None for layer in own for s in layer.settings) or declared is None:
+        line, column, document = boot.position(own or layers, tx.entry if tx else None)
+    else:  # a binding declared elsewhere: point at it rather than at a binder-wide key
+        line, column, document = declared.line, declared.column, declared.document
+    return ProducerSpec(scope, line, column, document, layers, framework, client_family="java", family_fixed=True)
+
+
+def _base(owner: str) -> str:
+    if owner == DEFAULT:
+        return f"{PREFIX}.default.producer"
+    if owner == TRANSACTION:
+        return f"{PREFIX}.binder.transaction.producer"
+    return f"{PREFIX}.bindings.{owner}.producer"
+
+
+def _layer(name: str, items: list[Item], value: Optional[str] = None) -> Layer:
+    settings = []
+    for item in items:
+        text = item.value if value is None else value
+        settings.append(Setting(item.key, text, item.entry if item.file is None else None))
+    title = name if all(item.file is None for item in items) else f"{name} ({items[0].file})"
+    return Layer(title, settings)
+
+
+def _connection_string(brokers: Optional[str], port: Optional[str]) -> Optional[str]:
+    """KafkaBinderConfigurationProperties.getKafkaConnectionString: a host without a port gets the default."""
+    if brokers is None:
+        return None
+    port = (port or "9092").strip()
+    hosts = [h.strip() for h in brokers.split(",") if h.strip()]
+    return ",".join(h if ":" in h or not port else f"{h}:{port}" for h in hosts)

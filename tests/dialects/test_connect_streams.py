@@ -1,0 +1,414 @@
+"""Kafka Connect (worker and connector), Kafka Streams and MirrorMaker 2 dialects, through the CLI."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint_helpers import codes, producers
+
+INT_MAX = str(2**31 - 1)
+LONG_MAX = str(2**63 - 1)
+
+
+def effective(honolint, path) -> dict:
+    result = honolint.run("effective", "--format", "json", str(path))
+    return json.loads(result.stdout)
+
+
+def only(report: dict) -> dict:
+    found = producers(report)
+    assert len(found) == 1, [p["scope"] for p in found]
+    return found[0]
+
+
+def findings(report: dict, code: str) -> list[dict]:
+    found = [x for f in report["files"] for x in f["findings"] if x["code"] == code]
+    return found + [x for p in producers(report) for x in p["findings"] if x["code"] == code]
+
+
+# ---------------------------------------------------------------- connector: .properties and REST JSON
+
+CONNECTOR_HEAD = {
+    "name": "pg-orders-source",
+    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+    "tasks.max": "1",
+    "topic.prefix": "orders",
+    "database.hostname": "pg.example.org",
+}
+
+
+def connector_file(honolint, form: str, overrides: dict[str, str], head: dict[str, str] | None = None):
+    config = dict(head or CONNECTOR_HEAD) | overrides
+    if form == "properties":
+        text = "# standalone connector file\n" + "".join(f"{k}={v}\n" for k, v in config.items())
+        return honolint.write("pg-orders-source.properties", text)
+    if form == "json":  # POST /connectors body
+        name = config.pop("name")
+        body = {"//": "a comment, as JSON has none", "name": name, "config": config}
+        return honolint.write("pg-orders-source.json", json.dumps(body, indent=2))
+    config.pop("name")  # PUT /connectors/<name>/config: a bare map, named after the file
+    return honolint.write("pg-orders-source.json", json.dumps({"//": "bare config map"} | config, indent=2))
+
+
+FORMS = ("properties", "json", "bare-json")
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_source_connector_without_overrides_passes_on_connects_own_values(honolint, form):
+    path = connector_file(honolint, form, {})
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 0
+    assert report["files"][0]["dialect"] == "connect-connector"
+    producer = only(report)
+    assert producer["scope"] == "connector pg-orders-source"
+    assert producer["qos"]["at-least-once"]["ok"] and producer["qos"]["at-most-once"]["ok"]
+    values = producer["effective"]
+    for key, text in (("acks", "all"), ("max.in.flight.requests.per.connection", "1"),
+                      ("enable.idempotence", "false"), ("delivery.timeout.ms", INT_MAX), ("max.block.ms", LONG_MAX)):
+        assert values[key]["value"] == text
+        assert values[key]["origin"] == "framework"
+        assert values[key]["source"] == "added by Kafka Connect worker"
+        assert values[key]["explicit"] is True  # in the map Connect hands to new KafkaProducer
+    assert producer["idempotent"] is False and producer["ordered"] is True
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_raising_in_flight_to_5_without_idempotence_fails(honolint, form):
+    path = connector_file(honolint, form, {"producer.override.max.in.flight.requests.per.connection": "5"})
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 1
+    producer = only(report)
+    assert not producer["qos"]["at-least-once"]["ok"] and not producer["qos"]["at-most-once"]["ok"]
+    reorder = [f for f in producer["findings"] if f["code"] == "HL202"]
+    assert reorder and reorder[0]["key"] == "max.in.flight.requests.per.connection"
+    assert "enable.idempotence=false added by Kafka Connect worker" in reorder[0]["message"]
+    assert producer["effective"]["max.in.flight.requests.per.connection"]["origin"] == "file"
+    assert producer["effective"]["max.in.flight.requests.per.connection"]["source"] == "producer.override.*"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_in_flight_5_with_idempotence_passes(honolint, form):
+    path = connector_file(honolint, form, {"producer.override.enable.idempotence": "true",
+                                           "producer.override.max.in.flight.requests.per.connection": "5"})
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 0
+    assert only(report)["idempotent"] is True
+
+
+def test_idempotence_with_acks_1_is_refused_as_connect_would(honolint):
+    path = connector_file(honolint, "json", {"producer.override.enable.idempotence": "true",
+                                             "producer.override.acks": "1"})
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 1
+    assert "HL101" in codes(report)
+
+
+def test_acks_1_alone_keeps_order_but_fails_at_least_once(honolint):
+    # Connect's explicit enable.idempotence=false means the client refuses nothing
+    path = connector_file(honolint, "properties", {"producer.override.acks": "1"})
+    report, _ = honolint.json("--qos", "at-most-once", str(path))
+    producer = only(report)
+    assert producer["rejected"] == []
+    assert producer["qos"] == {"at-least-once": {"ok": False}, "at-most-once": {"ok": True}}
+
+
+def test_the_json_comment_key_and_the_connector_keys_are_not_producer_keys(honolint):
+    path = connector_file(honolint, "json", {})
+    report, _ = honolint.json(str(path))
+    assert [f for p in producers(report) for f in p["findings"] if f["severity"] != "info"] == []
+    assert codes(report) == ["HL208"]  # only the advice to make the producer idempotent
+
+
+def test_worker_spelling_and_unprefixed_keys_in_a_connector_are_not_read(honolint):
+    path = connector_file(honolint, "json", {"producer.acks": "1", "linger.ms": "20"})
+    report, _ = honolint.json(str(path))
+    unread = {f["key"]: f["message"] for f in findings(report, "HL006")}
+    assert "use producer.override.acks" in unread["config.producer.acks"]
+    assert "use producer.override.linger.ms" in unread["config.linger.ms"]
+    assert only(report)["effective"]["acks"]["value"] == "all"  # still Connect's
+
+
+def test_a_sink_connector_has_a_producer_only_for_its_dead_letter_queue(honolint):
+    sink = {"name": "orders-to-s3", "connector.class": "io.confluent.connect.s3.S3SinkConnector", "topics": "orders"}
+    path = connector_file(honolint, "properties", {"producer.override.acks": "1"}, sink)
+    report, _ = honolint.json(str(path))
+    assert producers(report) == []
+    assert [f["key"] for f in findings(report, "HL006")] == ["producer.override.acks"]
+
+    path = connector_file(honolint, "properties", {"errors.tolerance": "all",
+                                                   "errors.deadletterqueue.topic.name": "orders-dlq",
+                                                   "producer.override.acks": "1"}, sink)
+    report, _ = honolint.json(str(path))
+    producer = only(report)
+    assert producer["scope"] == "connector orders-to-s3 (dead letter queue)"
+    assert producer["effective"]["acks"]["value"] == "1"
+
+
+def test_a_connector_requiring_exactly_once_gets_a_transactional_idempotent_producer(honolint):
+    path = connector_file(honolint, "properties", {"exactly.once.support": "required",
+                                                   "producer.override.enable.idempotence": "false"})
+    report, _ = honolint.json(str(path))
+    producer = only(report)
+    assert producer["idempotent"] is True
+    tid = producer["effective"]["transactional.id"]
+    assert tid["origin"] == "framework" and tid["value"] == "<group.id>-pg-orders-source-<task>"
+    assert [f["key"] for f in findings(report, "HL007")] == ["enable.idempotence"]
+
+
+# ---------------------------------------------------------------- worker
+
+WORKER = """\
+# connect-distributed.properties
+bootstrap.servers=kafka-0.kafka-headless:9092,kafka-1.kafka-headless:9092
+group.id=connect-cluster-a
+config.storage.topic=connect-configs
+offset.storage.topic=connect-offsets
+status.storage.topic=connect-status
+key.converter=org.apache.kafka.connect.json.JsonConverter
+value.converter=org.apache.kafka.connect.json.JsonConverter
+connector.client.config.override.policy=All
+producer.compression.type=zstd
+producer.linger.ms=20
+"""
+
+
+def test_a_worker_file_configures_every_task_producer(honolint):
+    path = honolint.write("connect-distributed.properties", WORKER)
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 0
+    assert report["files"][0]["dialect"] == "connect-worker"
+    producer = only(report)
+    assert producer["scope"] == "connect worker (source task and dead letter queue producers)"
+    assert producer["line"] == 3  # group.id
+    values = producer["effective"]
+    assert values["linger.ms"]["value"] == "20" and values["linger.ms"]["source"] == "producer.*"
+    assert values["acks"]["origin"] == "framework"
+
+
+def test_unprefixed_producer_keys_in_a_worker_never_reach_task_producers(honolint):
+    path = honolint.write("connect-distributed.properties",
+                          WORKER + "acks=1\nmax.in.flight.requests.per.connection=5\n")
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 0  # the producers still run on Connect's acks=all and one request in flight
+    unread = {f["key"]: f for f in findings(report, "HL006")}
+    assert set(unread) == {"acks", "max.in.flight.requests.per.connection"}
+    assert unread["acks"]["message"] == ("acks is ignored: a Connect worker hands task producers only producer.* "
+                                         "keys: use producer.acks")
+    assert unread["acks"]["line"] == 12
+    assert only(report)["effective"]["acks"]["value"] == "all"
+
+
+def test_worker_in_flight_5_without_idempotence_fails(honolint):
+    path = honolint.write("connect-distributed.properties",
+                          WORKER + "producer.max.in.flight.requests.per.connection=5\n")
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 1
+    assert "HL202" in codes(report)
+
+
+def test_exactly_once_source_support_makes_source_producers_transactional_but_not_dlq_producers(honolint):
+    path = honolint.write("connect-distributed.properties", WORKER + "exactly.once.source.support=enabled\n"
+                          "producer.max.in.flight.requests.per.connection=5\n")
+    report, exit_code = honolint.json(str(path))
+    source, dlq = producers(report)
+    assert source["scope"] == "connect worker (exactly-once source task producers)"
+    assert source["idempotent"] is True and source["qos"]["at-least-once"]["ok"]
+    assert source["effective"]["transactional.id"]["value"] == "connect-cluster-a-<connector>-<task>"
+    assert source["effective"]["enable.idempotence"]["source"] == "forced by Kafka Connect worker (exactly-once source)"
+    assert dlq["scope"] == "connect worker (dead letter queue producers)"
+    assert dlq["idempotent"] is False and not dlq["qos"]["at-least-once"]["ok"]
+    assert exit_code == 1
+
+
+def test_a_standalone_worker_is_detected_and_has_no_exactly_once_support(honolint):
+    standalone = ("bootstrap.servers=localhost:9092\nkey.converter=org.apache.kafka.connect.json.JsonConverter\n"
+                  "value.converter=org.apache.kafka.connect.json.JsonConverter\n"
+                  "offset.storage.file.filename=/tmp/connect.offsets\nplugin.path=/usr/share/java\n"
+                  "exactly.once.source.support=enabled\nproducer.acks=all\n")
+    path = honolint.write("connect-standalone.properties", standalone)
+    report, _ = honolint.json(str(path))
+    assert report["files"][0]["dialect"] == "connect-worker"
+    producer = only(report)
+    assert producer["effective"]["transactional.id"]["value"] is None
+    assert [f["key"] for f in findings(report, "HL006")] == ["exactly.once.source.support"]
+
+
+# ---------------------------------------------------------------- Kafka Streams
+
+STREAMS = """\
+# streams.properties
+application.id=order-enricher
+bootstrap.servers=kafka-0.kafka-headless:9092
+default.key.serde=org.apache.kafka.common.serialization.Serdes$StringSerde
+state.dir=/var/lib/kafka-streams
+replication.factor=3
+batch.size=131072
+request.timeout.ms=40000
+linger.ms=10
+producer.linger.ms=50
+main.consumer.max.poll.records=500
+restore.consumer.max.poll.records=100
+admin.retries=3
+"""
+
+
+def test_streams_unprefixed_producer_keys_apply_and_the_prefixed_one_wins(honolint):
+    path = honolint.write("streams.properties", STREAMS)
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 0
+    assert report["files"][0]["dialect"] == "kafka-streams"
+    producer = only(report)
+    assert producer["scope"] == "streams application order-enricher"
+    values = producer["effective"]
+    assert values["request.timeout.ms"]["value"] == "40000"
+    assert values["request.timeout.ms"]["source"] == "un-prefixed producer keys"
+    assert values["linger.ms"]["value"] == "50" and values["linger.ms"]["source"] == "producer.*"
+    assert values["retries"]["origin"] == "default"  # admin.retries is the admin client's
+    assert values["transactional.id"]["value"] is None
+    assert [x for x in codes(report) if x < "HL200"] == []
+
+
+def test_streams_adds_linger_100_when_absent(honolint):
+    path = honolint.write("streams.properties", STREAMS.replace("linger.ms=10\nproducer.linger.ms=50\n", ""))
+    values = only(effective(honolint, path))["effective"]
+    assert values["linger.ms"] == {"value": "100", "origin": "framework", "source": "added by Kafka Streams",
+                                   "explicit": True, "line": None, "column": None}
+
+
+@pytest.mark.parametrize("guarantee", ["exactly_once_v2", "exactly_once_beta", "exactly_once"])
+def test_streams_exactly_once_forces_idempotence_and_a_transactional_id(honolint, guarantee):
+    path = honolint.write("streams.properties", STREAMS + f"processing.guarantee={guarantee}\n")
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 0
+    producer = only(report)
+    values = producer["effective"]
+    assert values["enable.idempotence"]["source"] == f"forced by Kafka Streams ({guarantee})"
+    assert values["transactional.id"]["origin"] == "framework"
+    assert values["transactional.id"]["value"].startswith("order-enricher-")
+    assert values["delivery.timeout.ms"]["value"] == INT_MAX
+    assert producer["idempotent"] is True
+
+
+def test_streams_exactly_once_overrides_the_files_idempotence_and_keeps_its_timeouts(honolint):
+    path = honolint.write("streams.properties", STREAMS + "processing.guarantee=exactly_once_v2\n"
+                          "producer.enable.idempotence=false\nproducer.transactional.id=mine\n"
+                          "producer.delivery.timeout.ms=300000\n")
+    report, _ = honolint.json(str(path))
+    overridden = findings(report, "HL007")
+    assert sorted(f["key"] for f in overridden) == ["enable.idempotence", "transactional.id"]
+    assert "Kafka Streams (exactly_once_v2) forces enable.idempotence=true" in overridden[0]["message"] + \
+        overridden[1]["message"]
+    assert only(report)["effective"]["delivery.timeout.ms"]["value"] == "300000"
+
+
+def test_streams_exactly_once_with_more_than_5_in_flight_is_refused(honolint):
+    path = honolint.write("streams.properties", STREAMS + "processing.guarantee=exactly_once_v2\n"
+                          "producer.max.in.flight.requests.per.connection=6\n")
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 1
+    assert only(report)["rejected"]
+
+
+def test_streams_reads_bootstrap_servers_only_unprefixed(honolint):
+    path = honolint.write("streams.properties", STREAMS + "producer.bootstrap.servers=elsewhere:9092\n")
+    report, _ = honolint.json(str(path))
+    assert [f["key"] for f in findings(report, "HL006")] == ["producer.bootstrap.servers"]
+
+
+# ---------------------------------------------------------------- MirrorMaker 2 (dedicated mode)
+
+MM2 = """\
+# connect-mirror-maker.properties
+clusters = primary, dr
+primary.bootstrap.servers = primary-kafka.example.org:9092
+dr.bootstrap.servers = dr-kafka.example.org:9092
+primary->dr.enabled = true
+primary->dr.topics = orders.*
+dr->primary.enabled = false
+replication.factor = 3
+dr.producer.compression.type = zstd
+dr.producer.linger.ms = 50
+primary.producer.acks = 1
+primary.consumer.fetch.max.bytes = 52428800
+"""
+
+
+def test_mirrormaker_flow_is_configured_by_its_target(honolint):
+    path = honolint.write("connect-mirror-maker.properties", MM2)
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 0
+    assert report["files"][0]["dialect"] == "mirrormaker2"
+    producer = only(report)
+    assert producer["scope"] == "flow primary->dr" and producer["line"] == 5
+    values = producer["effective"]
+    assert values["acks"]["value"] == "all"  # primary.producer.acks=1 is not the flow's producer
+    assert values["acks"]["source"] == "added by MirrorMaker 2 (Kafka Connect worker)"
+    assert values["linger.ms"]["source"] == "dr.producer.*"
+    assert values["delivery.timeout.ms"]["value"] == INT_MAX
+
+
+def test_mirrormaker_one_producer_per_enabled_flow(honolint):
+    text = MM2.replace("dr->primary.enabled = false", "dr->primary.enabled = TRUE")
+    report, _ = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    by_scope = {p["scope"]: p for p in producers(report)}
+    assert set(by_scope) == {"flow primary->dr", "flow dr->primary"}
+    assert by_scope["flow dr->primary"]["effective"]["acks"]["value"] == "1"
+    assert by_scope["flow primary->dr"]["effective"]["acks"]["value"] == "all"
+
+
+def test_mirrormaker_enabled_is_parsed_like_boolean_parse_boolean(honolint):
+    text = MM2.replace("primary->dr.enabled = true", "primary->dr.enabled = true ")  # trailing space: false
+    report, _ = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    assert producers(report) == []
+
+
+def test_mirrormaker_flow_override_with_5_in_flight_fails(honolint):
+    text = MM2 + "primary->dr.producer.override.max.in.flight.requests.per.connection = 5\n"
+    report, exit_code = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    assert exit_code == 1
+    producer = only(report)
+    assert producer["effective"]["max.in.flight.requests.per.connection"]["source"] == \
+        "primary->dr.producer.override.*"
+    assert "HL202" in codes(report)
+
+
+def test_mirrormaker_keys_outside_a_target_alias_are_reported(honolint):
+    text = MM2 + "producer.acks = all\nacks = all\ndr.enable.idempotence = true\n"
+    report, _ = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    unread = {f["key"]: f["message"] for f in findings(report, "HL006")}
+    assert "use dr.producer.acks" in unread["producer.acks"]
+    assert "use dr.producer.acks" in unread["acks"]
+    assert "use dr.producer.enable.idempotence" in unread["dr.enable.idempotence"]
+
+
+def test_mirrormaker_target_exactly_once_makes_the_flow_transactional(honolint):
+    text = MM2 + "dr.exactly.once.source.support = enabled\n"
+    producer = only(honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))[0])
+    assert producer["idempotent"] is True
+    assert producer["effective"]["transactional.id"]["value"] == "primary-mm2-MirrorSourceConnector-<task>"
+
+
+# ---------------------------------------------------------------- all five
+
+@pytest.mark.parametrize("dialect", ["connect-worker", "connect-connector", "kafka-streams", "mirrormaker2", "strimzi"])
+@pytest.mark.parametrize("name, text", [
+    ("empty.properties", ""),
+    ("list.yaml", "- a\n- b\n"),
+    ("nulls.yaml", "clusters: ~\n\"a->b.enabled\": ~\nconnector.class: ~\napplication.id: ~\nstate.dir: ~\n"
+                   "group.id: ~\nkey.converter: ~\n"),
+    ("odd.json", '{"config": [1, 2], "name": {"x": 1}, "connector.class": []}'),
+    ("cr.yaml", "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaMirrorMaker2\nspec:\n  mirrors: [1, {a: b}]\n"
+                "  clusters: [{alias: ~}, [x]]\n  connectCluster: {a: 1}\n"),
+])
+def test_odd_input_never_raises(honolint, dialect, name, text):
+    path = honolint.write(name, text)
+    result = honolint.run("check", "--format", "json", "--dialect", dialect, str(path))
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_the_dialects_are_listed(honolint):
+    output = honolint.run("dialects").output
+    for name in ("connect-worker", "connect-connector", "kafka-streams", "mirrormaker2", "strimzi"):
+        line = next(line for line in output.splitlines() if line.startswith(name + " "))
+        assert "not yet supported" not in line
