@@ -14,9 +14,11 @@ from honolint.model import DialectResult, LoadedFile
 
 DETECTION_ORDER = (
     "strimzi",
+    "hono-helm",
     "hono",
     "spring-cloud-stream",
     "spring-boot",
+    "quarkus",
     "mirrormaker2",
     "connect-connector",
     "connect-worker",
