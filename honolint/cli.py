@@ -50,7 +50,8 @@ def _lint_options(function, formats: tuple[str, ...]):
                           "librdkafka for a file written in librdkafka's property names]"),
         click.option("--qos", type=click.Choice(["at-least-once", "at-most-once"]), default="at-least-once",
                      show_default=True, help="the class the producers must meet (Hono producers: always at-least-once)"),
-        click.option("--dialect", callback=_dialect, help="file layout instead of detecting it: plain, hono"),
+        click.option("--dialect", callback=_dialect,
+                     help="the file's layout instead of detecting it (`honolint dialects` lists them)"),
         click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
                      help="colour the text report (auto: on a terminal, unless NO_COLOR is set)"),
         click.option("--stdin-filename", help="the name to report for '-' (standard input); its suffix picks the format"),
@@ -208,7 +209,7 @@ def dialects() -> None:
 
     for name in DETECTION_ORDER:
         module = dialect_module(name)
-        click.echo(f"{name:<8} {module.SUMMARY}\n         detected by: {module.DETECTION}")
+        click.echo(f"{name:<20} {module.SUMMARY}\n{'':<21}detected by: {module.DETECTION}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -158,6 +158,7 @@ class Refusal:
     key: str
     message: str
     kind: Literal["value", "unknown-key", "conflict"]
+    entry: Optional[Entry] = None  # the refused value's position, for a value the client cannot parse
 
 
 @dataclass(frozen=True, slots=True)

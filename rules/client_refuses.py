@@ -63,5 +63,5 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         shown = [key for key in related if key in context.effective.values]
         because = "; ".join(context.describe(key) for key in shown)
         at = next((key for key in shown if context.entry(key) is not None), refusal.key)
-        yield Problem(f"{context.profile.label} refuses to create this producer: \"{refusal.message}\" ({because})",
+        yield Problem(f"{context.profile.label} refuses to create this producer: \"{refusal.message.rstrip()}\" ({because})",
                       key=at)

@@ -44,7 +44,7 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     label = context.profile.label
     for refusal in context.effective.refusals:
         if refusal.kind == "value":
-            yield Problem(f"{label} refuses this value: \"{refusal.message}\"", key=refusal.key)
+            yield Problem(f"{label} refuses this value: \"{refusal.message.rstrip()}\"", key=refusal.key, entry=refusal.entry)
     for setting, why in context.effective.odd_values:
         yield Problem(f"{setting.key}={setting.value}: {why}", key=setting.key, entry=setting.entry,
                       severity="warning")

@@ -44,5 +44,5 @@ def check(context: FileContext) -> Iterator[Problem]:
         yield Problem(f"no producer configuration found: {not_mapping.message}", line=not_mapping.line,
                       column=not_mapping.column)
         return
-    yield Problem("no producer configuration found (no Kafka producer key, no hono.kafka.*.producerConfig); "
-                  "use --dialect to say how the file is laid out")
+    yield Problem("no producer configuration found in any layout honolint reads (`honolint dialects` lists "
+                  "them); use --dialect to say how the file is laid out")

@@ -193,7 +193,7 @@ def _parse(config: _Config, given: list[Given]) -> None:
             continue
         text, error = parse_value(g.key, g.text if g.text is not None else "")
         if error:
-            config.refusals.append(Refusal(g.key, error, "value"))
+            config.refusals.append(Refusal(g.key, error, "value", g.entry))
             config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry)
             continue
         config.values[g.key] = Value(text, g.origin, g.source, True, g.entry)

@@ -163,9 +163,13 @@ class _Config:
     def number(self, name: str) -> float:
         return float(self.text(name) or 0)
 
-    def refuse(self, key: str, message: str, kind: str = "conflict") -> None:
-        """Every cause is listed once; the first is the one librdkafka reports."""
-        refusal = Refusal(REPORTED.get(key, key), message, kind)  # type: ignore[arg-type]
+    def refuse(self, key: str, message: str, kind: str = "conflict", given: Optional[Given] = None) -> None:
+        """Every cause is listed once; the first is the one librdkafka reports. A value the client
+        cannot take is named as the file spells it, at its position."""
+        if given is not None:
+            refusal = Refusal(given.key, message, kind, given.entry)  # type: ignore[arg-type]
+        else:
+            refusal = Refusal(REPORTED.get(key, key), message, kind)  # type: ignore[arg-type]
         if refusal not in self.refusals:
             self.refusals.append(refusal)
 
@@ -180,7 +184,7 @@ def _conf_set(config: _Config, given: Given) -> None:
     setting = Setting(given.key, given.text, given.entry)
     if found is None:
         config.unknown.append(setting)
-        config.refuse(given.key, f'No such configuration property: "{given.key}"', "unknown-key")
+        config.refuse(given.key, f'No such configuration property: "{given.key}"', "unknown-key", given)
         return
     name, (scope, _, kind, low, high, _) = found
     if name == "queue.buffering.max.ms" and config.profile.below(1, 2):
@@ -189,7 +193,7 @@ def _conf_set(config: _Config, given: Given) -> None:
     parsed: Optional[str] = text
     if not text:  # rd_kafka_conf_set takes "" as NULL: unset for a string, an error for the rest
         if kind in _EMPTY:
-            return config.refuse(name, f'{_EMPTY[kind]} "{name}" cannot be set to empty value', "value")
+            return config.refuse(name, f'{_EMPTY[kind]} "{name}" cannot be set to empty value', "value", given)
         config.values[name] = Value(None, given.origin, given.source, True, given.entry, given.key)
         return
     if kind == "integer":
@@ -197,10 +201,10 @@ def _conf_set(config: _Config, given: Given) -> None:
         if name == "request.required.acks" and text.lower() == "all":
             number, odd = -1, False
         if number is None:
-            return config.refuse(name, f'Invalid value for configuration property "{name}"', "value")
+            return config.refuse(name, f'Invalid value for configuration property "{name}"', "value", given)
         if not low <= number <= high:
             return config.refuse(name, f'Configuration property "{name}" value {number} is outside allowed range '
-                                       f"{low}..{high}\n", "value")
+                                       f"{low}..{high}\n", "value", given)
         if odd:
             config.odd.append((setting, f"librdkafka reads this as {number} (strtol: octal, hex or trailing text)"))
         if name == "request.required.acks" and number not in (-1, 0, 1):
@@ -210,10 +214,10 @@ def _conf_set(config: _Config, given: Given) -> None:
     elif kind == "float":
         value, odd = _float(text)
         if value is None:
-            return config.refuse(name, f'Invalid value for configuration property "{name}"', "value")
+            return config.refuse(name, f'Invalid value for configuration property "{name}"', "value", given)
         if not low <= value <= high:
             return config.refuse(name, f'Configuration property "{name}" value {value:g} is outside allowed range '
-                                       f"{low:g}..{high:g}\n", "value")
+                                       f"{low:g}..{high:g}\n", "value", given)
         if odd:
             config.odd.append((setting, f"librdkafka reads this as {_number_text(value)} (strtod stops at the "
                                         "first character that is not part of a number)"))
@@ -221,7 +225,7 @@ def _conf_set(config: _Config, given: Given) -> None:
     elif kind == "boolean":
         lowered = text.lower()
         if lowered not in ("true", "false", "t", "f", "1", "0"):
-            return config.refuse(name, f'Expected bool value for "{name}": true or false', "value")
+            return config.refuse(name, f'Expected bool value for "{name}": true or false', "value", given)
         parsed = "true" if lowered in ("true", "t", "1") else "false"
     elif kind == "enum":
         word = text.lstrip(_SPACE)  # librdkafka trims the left side only
@@ -230,7 +234,7 @@ def _conf_set(config: _Config, given: Given) -> None:
         allowed = ENUM_VALUES.get(name, ())
         match = next((a for a in allowed if a.lower() == word.lower()), None)
         if match is None:
-            return config.refuse(name, f'Invalid value "{word}" for configuration property "{name}"', "value")
+            return config.refuse(name, f'Invalid value "{word}" for configuration property "{name}"', "value", given)
         parsed = match
     config.values[name] = Value(parsed, given.origin, given.source, True, given.entry, given.key)
     config.topic_conf = config.topic_conf or scope == "topic"
