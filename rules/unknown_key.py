@@ -25,7 +25,6 @@ Java's `max.block.ms` under librdkafka).
 """
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from honolint.load import PROPERTIES_BOM
@@ -62,6 +61,8 @@ def check(context: ProducerContext) -> Iterator[Problem]:
             yield Problem(f"{setting.key} is a consumer property: a producer ignores it", key=setting.key,
                           entry=setting.entry, severity="info" if severity is None else severity)
             continue
+        import difflib  # only when there is a key to correct
+
         close = difflib.get_close_matches(setting.key, names, n=1, cutoff=0.88)
         hint = f"; did you mean {close[0]}?" if close else _other_client(context, setting.key)
         yield Problem(f"{setting.key} is not a producer property of {context.profile.label}: {effect}{hint}",

@@ -61,10 +61,11 @@ def read_file(path: str) -> LoadedFile:
     fmt = file_format(path)
     fmt = fmt if fmt in ("yaml", "json", "toml", "env") else "properties"  # for an error before sniffing
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would block or never end
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
             return LoadedFile(path, fmt, error=SyntaxProblem("cannot read file: not a regular file", 1, 1))
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        with open(path, "rb") as handle:  # read(MAX_BYTES + 1) would allocate 4 MiB for every small file
+            data = handle.read(min(info.st_size, MAX_BYTES) + 1 if info.st_size else MAX_BYTES + 1)
     except OSError as exc:
         return LoadedFile(path, fmt, error=SyntaxProblem(f"cannot read file: {exc.strerror or exc}", 1, 1))
     return load_bytes(data, path, file_format(path))
