@@ -40,7 +40,8 @@ class Entry:
 
     @property
     def key(self) -> str:
-        return ".".join(self.path)
+        path = self.path
+        return path[0] if len(path) == 1 else ".".join(path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from honolint.dialects import extract
 from honolint.model import FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import resolve
-from honolint.redact import redact
+from honolint.redact import redactor
 from honolint.rulebook import FileContext, ProducerContext, file_findings, producer_findings, rule_modules
 from honolint.verdict import verdict
 
@@ -37,9 +37,12 @@ class Linter:
             return None
         entries = [entry for doc in loaded.documents for entry in doc.entries]
         entries += [d.first for doc in loaded.documents for d in doc.duplicates]
-        for producer in producers:
-            producer.findings = redact(producer.findings, entries)
-        return FileResult(loaded.path, dialect.dialect if dialect else None, producers, redact(findings, entries))
+        redact = redactor(entries)
+        if redact is not None:
+            findings = redact(findings)
+            for producer in producers:
+                producer.findings = redact(producer.findings)
+        return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
 
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
         """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""

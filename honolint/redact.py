@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Callable, Iterable, Optional
 
 from honolint.model import Entry, Finding
 
@@ -26,17 +26,18 @@ def _shortened(text: str) -> str:
     return f"{text[:60]}...({len(text)} characters)"
 
 
-def redact(findings: list[Finding], entries: Iterable[Entry]) -> list[Finding]:
+def redactor(entries: Iterable[Entry]) -> Optional[Callable[[list[Finding]], list[Finding]]]:
+    """What a file's findings need masked or shortened, once per file; None when nothing does."""
     secrets, long_texts = set(), set()
     for entry in entries:
-        if entry.value and is_secret(entry.key):
-            secrets.add((entry.key, entry.value))
-        for text in (entry.value, entry.key):
-            if text and len(text) > LONGEST_QUOTED:
-                long_texts.add(text)
+        key, value = entry.key, entry.value
+        if value and is_secret(key):
+            secrets.add((key, value))
+        if (value and len(value) > LONGEST_QUOTED) or len(key) > LONGEST_QUOTED:
+            long_texts.update(text for text in (value, key) if text and len(text) > LONGEST_QUOTED)
     if not secrets and not long_texts:
-        return findings
-    return [_redacted(finding, secrets, long_texts) for finding in findings]
+        return None
+    return lambda findings: [_redacted(finding, secrets, long_texts) for finding in findings]
 
 
 def _redacted(finding: Finding, secrets: set[tuple[str, str]], long_texts: set[str]) -> Finding:

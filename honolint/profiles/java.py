@@ -185,9 +185,11 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
     )
 
 
+_DEFINED_AT = {key: i for i, key in enumerate(DEFINITION_ORDER)}  # ConfigDef validates in this order
+
+
 def _parse(config: _Config, given: list[Given]) -> None:
-    order = {key: i for i, key in enumerate(DEFINITION_ORDER)}
-    for g in sorted(given, key=lambda g: order.get(g.key, len(order))):
+    for g in sorted(given, key=lambda g: _DEFINED_AT.get(g.key, len(_DEFINED_AT))):
         if not known(config.profile, g.key):
             config.unknown.append(Setting(g.key, g.text, g.entry))
             continue
