@@ -76,6 +76,8 @@ class LoadedFile:
     format: Literal["properties", "yaml", "json", "toml", "env", "ini"]
     documents: list[Document] = field(default_factory=list)
     error: Optional[SyntaxProblem] = None  # the file (or the rest of it) could not be parsed
+    # `# honolint:` comments: (line, column, line it applies to, text after "honolint:"); see directives.py
+    directives: list[tuple[int, int, int, str]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- dialect stage: entries -> producers

@@ -8,6 +8,8 @@ RULE_MODULES = (
     "no_producer_found",
     "key_not_read",
     "framework_overrides",
+    "unused_suppression",
+    "invalid_directive",
     "client_refuses",
     "invalid_value",
     "unknown_key",

@@ -48,8 +48,11 @@ def check(context: FileContext) -> Iterator[Problem]:
         for entry in doc.entries:
             if id(entry) in used and entry.value and (match := _COMMENT.search(entry.value)):
                 intended = "..." if is_secret(entry.key) else entry.value[: match.start()].rstrip()
+                trailing = entry.value[match.start():].strip()
+                hint = ("; a `# honolint:` directive applies only on a comment line of its own, above the key"
+                        if "honolint:" in trailing else "")
                 yield Problem(
                     f"the value of {entry.key} is '{entry.value}': .properties files have no trailing comments, "
-                    f"so '{entry.value[match.start():].strip()}' is part of the value; put the comment on its own "
-                    f"line and write {entry.key}={intended}",
+                    f"so '{trailing}' is part of the value; put the comment on its own "
+                    f"line and write {entry.key}={intended}{hint}",
                     key=entry.key, entry=entry)

@@ -24,6 +24,15 @@ def file_format(path: str) -> str:
 
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
     """Parse `data` as the format its name says; a name that says nothing is sniffed."""
+    loaded = _parse(data, path, fmt)
+    if data.find(b"honolint:") != -1 and len(data) <= MAX_BYTES:  # `# honolint:` comments (directives.py)
+        from honolint.directives import scan
+
+        loaded.directives = scan(data, loaded.format)
+    return loaded
+
+
+def _parse(data: bytes, path: str, fmt: str | None) -> LoadedFile:
     fmt = fmt or file_format(path)
     if fmt == "unknown":
         fmt = _sniff(data)
