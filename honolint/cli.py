@@ -258,15 +258,13 @@ def _write_text(run: Run, results, hidden: int, stream, color: bool) -> None:
 
 def _quiet_lines(results):
     """-q: one line per finding, as `path:line:col  CODE  severity: [scope: ]message`; nothing else."""
-    import dataclasses
-
     from honolint.report.fingerprint import iter_findings
     from honolint.report.text import _finding_line
 
     lines = []
     for _, producer, finding in iter_findings(results):
         if producer is not None:
-            finding = dataclasses.replace(finding, message=f"{producer.spec.scope}: {finding.message}")
+            finding = finding._replace(message=f"{producer.spec.scope}: {finding.message}")
         lines.append(_finding_line(finding, ""))
     return lines
 

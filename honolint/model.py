@@ -1,12 +1,13 @@
 """The data that flows through the pipeline: load -> dialect -> resolve -> rules -> verdict -> report.
 
-Each stage reads the dataclasses of the stage before it and produces its own; nothing flows back.
+Each stage reads the records of the stage before it and produces its own; nothing flows back.
+Immutable records are NamedTuples and mutable ones plain classes with __slots__: both cost a
+fraction of a dataclass to define, and this module is imported on every run (pre-commit).
 Positions are 1-based (line and column), as editors and CI annotations count them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Literal, NamedTuple, Optional
 
 QosClass = Literal["at-least-once", "at-most-once"]
 QOS_CLASSES: tuple[QosClass, ...] = ("at-least-once", "at-most-once")
@@ -18,8 +19,7 @@ Origin = Literal["default", "framework", "file", "adjusted"]
 # ---------------------------------------------------------------- load stage: text -> entries
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One key of a file as written, with the value the application reads.
 
     `path` holds the key segments as written: one segment for a `.properties` key, the chain of
@@ -44,47 +44,51 @@ class Entry:
         return path[0] if len(path) == 1 else ".".join(path)
 
 
-@dataclass(frozen=True, slots=True)
-class Duplicate:
+class Duplicate(NamedTuple):
     """A key given twice in one mapping: the later one wins (java.util.Properties, PyYAML)."""
 
     first: Entry
     second: Entry
 
 
-@dataclass(frozen=True, slots=True)
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     message: str
     line: int
     column: int
 
 
-@dataclass(slots=True)
 class Document:
-    index: int
-    entries: list[Entry] = field(default_factory=list)
-    duplicates: list[Duplicate] = field(default_factory=list)
-    # set for a YAML document that is not a mapping at its root (a list, a scalar)
-    not_a_mapping: Optional[SyntaxProblem] = None
-    name: Optional[str] = None  # a section of an INI-like file: "OUTPUT"
-    line: int = 1  # where the document (or section) starts
+    __slots__ = ("index", "entries", "duplicates", "not_a_mapping", "name", "line")
+
+    def __init__(self, index: int, entries: Optional[list[Entry]] = None,
+                 duplicates: Optional[list[Duplicate]] = None, not_a_mapping: Optional[SyntaxProblem] = None,
+                 name: Optional[str] = None, line: int = 1) -> None:
+        self.index = index
+        self.entries: list[Entry] = entries if entries is not None else []
+        self.duplicates: list[Duplicate] = duplicates if duplicates is not None else []
+        self.not_a_mapping = not_a_mapping  # a YAML document that is not a mapping at its root
+        self.name = name  # a section of an INI-like file: "OUTPUT"
+        self.line = line  # where the document (or section) starts
 
 
-@dataclass(slots=True)
 class LoadedFile:
-    path: str
-    format: Literal["properties", "yaml", "json", "toml", "env", "ini"]
-    documents: list[Document] = field(default_factory=list)
-    error: Optional[SyntaxProblem] = None  # the file (or the rest of it) could not be parsed
-    # `# honolint:` comments: (line, column, line it applies to, text after "honolint:"); see directives.py
-    directives: list[tuple[int, int, int, str]] = field(default_factory=list)
+    __slots__ = ("path", "format", "documents", "error", "directives")
+
+    def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
+                 error: Optional[SyntaxProblem] = None,
+                 directives: Optional[list[tuple[int, int, int, str]]] = None) -> None:
+        self.path = path
+        self.format = format  # "properties", "yaml", "json", "toml", "env", "ini"
+        self.documents: list[Document] = documents if documents is not None else []
+        self.error = error  # the file (or the rest of it) could not be parsed
+        # `# honolint:` comments: (line, column, line it applies to, text after "honolint:"); directives.py
+        self.directives: list[tuple[int, int, int, str]] = directives if directives is not None else []
 
 
 # ---------------------------------------------------------------- dialect stage: entries -> producers
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(NamedTuple):
     """A Kafka property as one layer sets it."""
 
     key: str
@@ -92,16 +96,17 @@ class Setting:
     entry: Optional[Entry]
 
 
-@dataclass(slots=True)
 class Layer:
     """Settings of one precedence level, in file order (order matters for librdkafka aliases)."""
 
-    name: str
-    settings: list[Setting] = field(default_factory=list)
+    __slots__ = ("name", "settings")
+
+    def __init__(self, name: str, settings: Optional[list[Setting]] = None) -> None:
+        self.name = name
+        self.settings: list[Setting] = settings if settings is not None else []
 
 
-@dataclass(frozen=True, slots=True)
-class FrameworkLayer:
+class FrameworkLayer(NamedTuple):
     """What an application framework does to the configuration before the client sees it."""
 
     name: str
@@ -109,41 +114,43 @@ class FrameworkLayer:
     forced: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class UnreadEntry:
+class UnreadEntry(NamedTuple):
     """A key the framework never hands to the producer (a legacy tree, a wrong client type)."""
 
     entry: Entry
     reason: str
 
 
-@dataclass(slots=True)
 class ProducerSpec:
-    scope: str
-    line: int
-    column: int
-    document: int
-    layers: list[Layer]
-    framework: Optional[FrameworkLayer] = None
-    target: Optional[QosClass] = None  # a class the dialect itself demands (every Hono producer)
-    # the client family the layout implies: Hono runs the Java client (fixed); a file written in
-    # librdkafka's property names is for librdkafka unless --client says otherwise (not fixed)
-    client_family: Optional[str] = None
-    family_fixed: bool = False
+    __slots__ = ("scope", "line", "column", "document", "layers", "framework", "target", "client_family",
+                 "family_fixed")
+
+    def __init__(self, scope: str, line: int, column: int, document: int, layers: list[Layer],
+                 framework: Optional[FrameworkLayer] = None, target: Optional[QosClass] = None,
+                 client_family: Optional[str] = None, family_fixed: bool = False) -> None:
+        self.scope, self.line, self.column, self.document, self.layers = scope, line, column, document, layers
+        self.framework = framework
+        self.target = target  # a class the dialect itself demands (every Hono producer)
+        # the client family the layout implies (Hono runs Java, kcat librdkafka); fixed: --client
+        # then picks only the version of that family
+        self.client_family = client_family
+        self.family_fixed = family_fixed
 
 
-@dataclass(slots=True)
 class DialectResult:
-    dialect: str
-    producers: list[ProducerSpec] = field(default_factory=list)
-    unread: list[UnreadEntry] = field(default_factory=list)
+    __slots__ = ("dialect", "producers", "unread")
+
+    def __init__(self, dialect: str, producers: Optional[list[ProducerSpec]] = None,
+                 unread: Optional[list[UnreadEntry]] = None) -> None:
+        self.dialect = dialect
+        self.producers: list[ProducerSpec] = producers if producers is not None else []
+        self.unread: list[UnreadEntry] = unread if unread is not None else []
 
 
 # ---------------------------------------------------------------- resolve stage: producer -> effective
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(NamedTuple):
     """The effective value of one key, and where it came from."""
 
     text: Optional[str]  # as the client reads it (None: unset, e.g. transactional.id)
@@ -154,8 +161,7 @@ class Value:
     given_as: Optional[str] = None  # the key as the file spells it, when that is an alias
 
 
-@dataclass(frozen=True, slots=True)
-class Refusal:
+class Refusal(NamedTuple):
     """One reason the client refuses to construct the producer, in the client's own words."""
 
     key: str
@@ -164,8 +170,7 @@ class Refusal:
     entry: Optional[Entry] = None  # the refused value's position, for a value the client cannot parse
 
 
-@dataclass(frozen=True, slots=True)
-class Adjustment:
+class Adjustment(NamedTuple):
     """Something the client changes on its own and says (or does not say) in its log."""
 
     key: str
@@ -173,16 +178,22 @@ class Adjustment:
     code: str  # "idempotence-off", "idempotence-default-bug", "delivery-raised", ...
 
 
-@dataclass(slots=True)
 class Effective:
-    client: str  # "java:4.3"
-    values: dict[str, Value]
-    idempotent: bool
-    refusals: list[Refusal] = field(default_factory=list)
-    adjustments: list[Adjustment] = field(default_factory=list)
-    unknown_keys: list[Setting] = field(default_factory=list)
-    odd_values: list[tuple[Setting, str]] = field(default_factory=list)  # accepted, but surprising
-    overridden: list[tuple[Setting, str]] = field(default_factory=list)  # file settings a framework replaced
+    __slots__ = ("client", "values", "idempotent", "refusals", "adjustments", "unknown_keys", "odd_values",
+                 "overridden")
+
+    def __init__(self, client: str, values: dict[str, Value], idempotent: bool,
+                 refusals: Optional[list[Refusal]] = None, adjustments: Optional[list[Adjustment]] = None,
+                 unknown_keys: Optional[list[Setting]] = None, odd_values: Optional[list[tuple[Setting, str]]] = None,
+                 overridden: Optional[list[tuple[Setting, str]]] = None) -> None:
+        self.client = client  # "java:4.3"
+        self.values = values
+        self.idempotent = idempotent
+        self.refusals: list[Refusal] = refusals or []
+        self.adjustments: list[Adjustment] = adjustments or []
+        self.unknown_keys: list[Setting] = unknown_keys or []
+        self.odd_values: list[tuple[Setting, str]] = odd_values or []  # accepted, but surprising
+        self.overridden: list[tuple[Setting, str]] = overridden or []  # file settings a framework replaced
 
     def number(self, key: str) -> Optional[int]:
         """The value of a key the profile modelled as a number (profiles store clean decimal text)."""
@@ -202,8 +213,7 @@ class Effective:
 # ---------------------------------------------------------------- rules and verdicts
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     name: str
     severity: Severity
@@ -215,8 +225,7 @@ class Finding:
     key: Optional[str] = None
 
 
-@dataclass(slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     rejected: bool
     idempotent: bool
     acks_all: bool
@@ -225,18 +234,17 @@ class Verdict:
     ok: dict[str, bool]
 
 
-@dataclass(slots=True)
 class ProducerResult:
-    spec: ProducerSpec
-    effective: Effective
-    verdict: Verdict
-    target: QosClass
-    findings: list[Finding]
+    __slots__ = ("spec", "effective", "verdict", "target", "findings")
+
+    def __init__(self, spec: ProducerSpec, effective: Effective, verdict: Verdict, target: QosClass,
+                 findings: list[Finding]) -> None:
+        self.spec, self.effective, self.verdict, self.target, self.findings = spec, effective, verdict, target, findings
 
 
-@dataclass(slots=True)
 class FileResult:
-    path: str
-    dialect: Optional[str]
-    producers: list[ProducerResult]
-    findings: list[Finding]
+    __slots__ = ("path", "dialect", "producers", "findings")
+
+    def __init__(self, path: str, dialect: Optional[str], producers: list[ProducerResult],
+                 findings: list[Finding]) -> None:
+        self.path, self.dialect, self.producers, self.findings = path, dialect, producers, findings

@@ -1,8 +1,7 @@
 """One file through every stage: load -> dialect -> resolve -> rules -> verdict."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from honolint.dialects import extract
 from honolint.model import FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass
@@ -13,8 +12,7 @@ from honolint.rulebook import FileContext, ProducerContext, file_findings, produ
 from honolint.verdict import verdict
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     client: ClientProfile
     qos: QosClass = "at-least-once"
     dialect: Optional[str] = None

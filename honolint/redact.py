@@ -3,7 +3,6 @@ value is shortened rather than quoted whole."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable, Iterable, Optional
 
 from honolint.model import Entry, Finding
@@ -58,4 +57,4 @@ def _redacted(finding: Finding, secrets: set[tuple[str, str]], long_texts: set[s
     key = finding.key if finding.key is None or len(finding.key) <= LONGEST_QUOTED else _shortened(finding.key)
     if message == finding.message and key == finding.key:
         return finding
-    return replace(finding, message=message, key=key)
+    return finding._replace(message=message, key=key)

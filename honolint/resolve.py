@@ -6,15 +6,13 @@ adds when absent. The second half, what the client makes of it, belongs to the c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal, NamedTuple, Optional
 
 from honolint.model import Effective, Entry, ProducerSpec, Setting
 from honolint.profiles import ClientProfile
 
 
-@dataclass(frozen=True, slots=True)
-class Given:
+class Given(NamedTuple):
     """A key in the configuration the client is constructed with."""
 
     key: str

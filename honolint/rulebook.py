@@ -5,18 +5,16 @@ a `check(context)` generator of `Problem`s; its docstring is its documentation.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from honolint.model import (DialectResult, Effective, Entry, Finding, LoadedFile, ProducerSpec, QosClass, Severity,
                             Verdict)
 from honolint.profiles import ClientProfile
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     message: str
     key: Optional[str] = None
     entry: Optional[Entry] = None  # where to point; else the key's file position; else the producer's
@@ -26,11 +24,11 @@ class Problem:
     column: Optional[int] = None
 
 
-@dataclass(slots=True)
 class FileContext:
-    loaded: LoadedFile
-    dialect: Optional[DialectResult]
-    named_explicitly: bool
+    __slots__ = ("loaded", "dialect", "named_explicitly")
+
+    def __init__(self, loaded: LoadedFile, dialect: Optional[DialectResult], named_explicitly: bool) -> None:
+        self.loaded, self.dialect, self.named_explicitly = loaded, dialect, named_explicitly
 
     def producer_entries(self) -> set[int]:
         """ids of the entries that reach some producer (a rule about values cares only for those)."""
@@ -39,14 +37,13 @@ class FileContext:
         return {id(s.entry) for p in self.dialect.producers for layer in p.layers for s in layer.settings}
 
 
-@dataclass(slots=True)
 class ProducerContext:
-    loaded: LoadedFile
-    spec: ProducerSpec
-    effective: Effective
-    verdict: Verdict
-    profile: ClientProfile
-    target: QosClass
+    __slots__ = ("loaded", "spec", "effective", "verdict", "profile", "target")
+
+    def __init__(self, loaded: LoadedFile, spec: ProducerSpec, effective: Effective, verdict: Verdict,
+                 profile: ClientProfile, target: QosClass) -> None:
+        self.loaded, self.spec, self.effective, self.verdict = loaded, spec, effective, verdict
+        self.profile, self.target = profile, target
 
     def entry(self, key: str) -> Optional[Entry]:
         value = self.effective.values.get(key)

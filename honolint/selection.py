@@ -15,7 +15,6 @@ about which findings are shown. The exit code is computed from what is left (`ex
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable, Optional
@@ -112,7 +111,7 @@ def _keeper(selection: Selection):
             return None
         wanted = severity.get(finding.code)
         if wanted is not None and wanted != finding.severity:
-            return dataclasses.replace(finding, severity=wanted)
+            return finding._replace(severity=wanted)
         return finding
 
     return keep

@@ -36,8 +36,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
 from honolint.model import (DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
                             UnreadEntry)
@@ -175,8 +174,7 @@ def as_kafka_key(parts: Iterable[Element]) -> str:
 # ---------------------------------------------------------------- classification of one key
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One Spring property, as the Kafka setting it becomes at one precedence level."""
 
     level: str
@@ -302,8 +300,7 @@ def data_size(text: Optional[str], as_int: bool = False) -> Optional[str]:
 # ---------------------------------------------------------------- documents, files and profiles
 
 
-@dataclass(slots=True)
-class SpringDocument:
+class SpringDocument(NamedTuple):
     entries: list[Entry]
     condition: Optional[Callable[[frozenset[str]], bool]]  # None: always active
     names: frozenset[str]  # profile names its gate mentions
@@ -311,8 +308,7 @@ class SpringDocument:
     file: Optional[str]  # None for the linted file, else the name of the file it comes from
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     """One run of the application: the documents active for a set of profiles, lowest precedence first."""
 
     label: str  # "" or " [profile prod]"

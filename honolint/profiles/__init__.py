@@ -6,8 +6,7 @@ version means the newest patch release of that line (`java:3.0` is 3.0.2, not th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 # release lines and their newest patch release, oldest first
 JAVA_LINES: dict[tuple[int, int], int] = {
@@ -32,8 +31,7 @@ class ClientSpecError(ValueError):
     """A --client value that names nothing modelled; the message lists what is."""
 
 
-@dataclass(frozen=True, slots=True)
-class ClientProfile:
+class ClientProfile(NamedTuple):
     family: str  # "java" | "librdkafka"
     version: Version
     label: str  # as the user will read it: "java:4.3", "librdkafka:2.16"
