@@ -249,10 +249,7 @@ def _write_text(run: Run, results, hidden: int, stream, color: bool) -> None:
     else:
         from honolint.report.text import report_lines
 
-        lines = report_lines(results)
-        if hidden:
-            lines.append([(f"{hidden} finding{'s' * (hidden != 1)} not shown: ignored, suppressed in the file or "
-                           "in the baseline", "dim")])
+        lines = report_lines(results) + _hidden_lines(hidden)
     write(lines, stream, color)
 
 
@@ -312,6 +309,8 @@ def _report(run: Run) -> None:
                 baseline = Baseline.load(run.baseline_file)
             except BaselineError as exc:
                 raise click.UsageError(str(exc)) from None
+        if _streams(run):
+            _stream(run, project, baseline)
         results, levels, hidden = _lint(run, project, baseline if not run.write_baseline else None)
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from None
@@ -336,6 +335,49 @@ def _report(run: Run) -> None:
     if run.exit_zero:
         sys.exit(EXIT_OK)
     sys.exit(_exit_code(results, levels))
+
+
+def _streams(run: Run) -> bool:
+    """One text or JSON report to standard output needs no second look at any file: write each file's
+    result as it is made and keep none (10,000 files in the memory of one)."""
+    ((output_format, file),) = run.outputs if len(run.outputs) == 1 else ((None, None),)
+    return (file == "-" and output_format in ("text", "json") and run.view != "effective" and not run.quiet
+            and not run.statistics and not run.write_baseline)
+
+
+def _stream(run: Run, project, baseline) -> None:
+    from honolint.selection import fails
+
+    failed, hidden = False, 0
+
+    def results():
+        nonlocal failed, hidden
+        for result, level, dropped in _each_result(run, project, baseline):
+            failed = failed or fails(result, level)
+            hidden += dropped
+            yield result
+
+    if run.outputs[0][0] == "json":
+        from honolint.report.json_report import write
+
+        write(results(), sys.stdout)
+    else:
+        from honolint.report.json_report import Summary
+        from honolint.report.text import LineWriter, file_lines, summary_line
+
+        writer, summary = LineWriter(sys.stdout, _use_color(run.color)), Summary()
+        for result in results():
+            writer.write(file_lines(result))
+            summary.add(result)
+        writer.write([summary_line(summary)] + _hidden_lines(hidden))
+    sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
+
+
+def _hidden_lines(hidden: int) -> list:
+    if not hidden:
+        return []
+    return [[(f"{hidden} finding{'s' * (hidden != 1)} not shown: ignored, suppressed in the file or in the baseline",
+              "dim")]]
 
 
 def _write_file(file: str, text: str, option: str) -> None:
@@ -418,18 +460,23 @@ def _project(run: Run):
 
 def _lint(run: Run, project, baseline):
     """Every file's result, filtered (selection.py); the fail level of each; how many findings were dropped."""
+    results, levels, hidden = [], [], 0
+    for result, level, dropped in _each_result(run, project, baseline):
+        results.append(result)
+        levels.append(level)
+        hidden += dropped
+    return results, levels, hidden
+
+
+def _each_result(run: Run, project, baseline):
+    """(result, fail level, findings dropped) for each file, one file at a time."""
     from honolint.load import MAX_BYTES, load_bytes, read_file
 
     linter = _Linters(run, project)
-    results, levels, hidden, seen = [], [], 0, set()
+    seen: set[str] = set()
 
     def lint(loaded, path, named):
-        nonlocal hidden
-        outcome = linter.lint(loaded, path, named, baseline)
-        if outcome is not None:
-            results.append(outcome[0])
-            levels.append(outcome[1])
-            hidden += outcome[2]
+        return linter.lint(loaded, path, named, baseline)
 
     for path in run.paths:
         if path == "-":
@@ -437,7 +484,9 @@ def _lint(run: Run, project, baseline):
             if run.force_exclude and run.stdin_filename and project.excluded(name):
                 continue
             loaded = load_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), name)
-            lint(loaded, name if run.stdin_filename else "-", True)
+            outcome = lint(loaded, name if run.stdin_filename else "-", True)
+            if outcome is not None:
+                yield outcome
             continue
         named = not os.path.isdir(path)
         if named and run.force_exclude and project.excluded(path):
@@ -445,8 +494,9 @@ def _lint(run: Run, project, baseline):
         for file in [path] if named else project.walk(path):
             if os.path.abspath(file) not in seen:  # a file named and also found in a directory: once
                 seen.add(os.path.abspath(file))
-                lint(read_file(file), file, named)
-    return results, levels, hidden
+                outcome = lint(read_file(file), file, named)
+                if outcome is not None:
+                    yield outcome
 
 
 class _Linters:

@@ -214,3 +214,21 @@ def test_secrets_never_leave_the_process(honolint):
     report, _ = honolint.json(str(path))
     messages = [f["message"] for f in report["files"][0]["findings"]]
     assert any("'****'" in m for m in messages)
+
+
+def test_the_streamed_report_equals_the_report_written_to_a_file(honolint):
+    honolint.write("conf/good.properties", GOOD)
+    honolint.write("conf/bad.properties", BAD)
+    honolint.write("conf/dup.yaml", "acks: all\nacks: 1\n")
+    honolint.write("conf/broken.yaml", "acks: [\n")
+    folder = str(honolint.tmp_path / "conf")
+    for fmt in ("json", "text"):
+        streamed = honolint.run("check", "--format", fmt, "--color", "never", folder)
+        target = honolint.tmp_path / f"report.{fmt}"
+        written = honolint.run("check", "--format", fmt, "--output-file", str(target), "--color", "never", folder)
+        assert streamed.exit_code == written.exit_code == 1
+        if fmt == "json":
+            assert json.loads(streamed.stdout) == json.loads(target.read_text())
+            jsonschema.validate(json.loads(streamed.stdout), SCHEMA)
+        else:
+            assert streamed.stdout == target.read_text()

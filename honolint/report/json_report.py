@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, TextIO
 
 from honolint import __version__
 from honolint.model import SEVERITIES, Finding, FileResult, ProducerResult
@@ -54,26 +54,51 @@ def producer_dict(producer: ProducerResult) -> dict[str, Any]:
     }
 
 
-def report_dict(results: Iterable[FileResult]) -> dict[str, Any]:
-    files = []
-    counts = dict.fromkeys(SEVERITIES, 0)
-    producers = 0
-    for result in results:
-        files.append({
-            "path": result.path,
-            "dialect": result.dialect,
-            "producers": [producer_dict(p) for p in result.producers],
-            "findings": [finding_dict(f) for f in result.findings],
-        })
-        producers += len(result.producers)
-        for finding in all_findings(result):
-            counts[finding.severity] += 1
+def file_dict(result: FileResult) -> dict[str, Any]:
     return {
-        "schema": SCHEMA_ID,
-        "tool": {"name": "honolint", "version": __version__},
-        "files": files,
-        "summary": {"files": len(files), "producers": producers, **counts},
+        "path": result.path,
+        "dialect": result.dialect,
+        "producers": [producer_dict(p) for p in result.producers],
+        "findings": [finding_dict(f) for f in result.findings],
     }
+
+
+class Summary:
+    """The report's closing counts, kept as the files go by."""
+
+    def __init__(self) -> None:
+        self.files = self.producers = 0
+        self.counts = dict.fromkeys(SEVERITIES, 0)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.producers += len(result.producers)
+        for finding in all_findings(result):
+            self.counts[finding.severity] += 1
+
+    def as_dict(self) -> dict[str, int]:
+        return {"files": self.files, "producers": self.producers, **self.counts}
+
+
+def report_dict(results: Iterable[FileResult]) -> dict[str, Any]:
+    files, summary = [], Summary()
+    for result in results:
+        files.append(file_dict(result))
+        summary.add(result)
+    return {"schema": SCHEMA_ID, "tool": {"name": "honolint", "version": __version__}, "files": files,
+            "summary": summary.as_dict()}
+
+
+def write(results: Iterable[FileResult], stream: TextIO) -> None:
+    """The same document as render(), written file by file: a run holds one file's result at a time."""
+    head = json.dumps({"schema": SCHEMA_ID, "tool": {"name": "honolint", "version": __version__}},
+                      ensure_ascii=False)
+    stream.write(head[:-1] + ', "files": [')
+    summary = Summary()
+    for result in results:
+        stream.write((", " if summary.files else "") + json.dumps(file_dict(result), ensure_ascii=False))
+        summary.add(result)
+    stream.write('], "summary": ' + json.dumps(summary.as_dict()) + "}\n")
 
 
 def all_findings(result: FileResult) -> list[Finding]:

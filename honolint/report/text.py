@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable, TextIO
 
 from honolint.model import QOS_CLASSES, Finding, FileResult, ProducerResult
-from honolint.report.json_report import all_findings
+from honolint.report.json_report import Summary
 
 CLASS_TITLES = {"at-least-once": "AT LEAST ONCE", "at-most-once": "AT MOST ONCE"}
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "bold green", "FAIL": "bold red",
@@ -40,38 +40,56 @@ def _producer_lines(producer: ProducerResult) -> list[Line]:
     return lines
 
 
-def report_lines(results: Iterable[FileResult]) -> list[Line]:
-    lines: list[Line] = []
-    counts = {"error": 0, "warning": 0, "info": 0}
-    files = producers = 0
-    for result in results:
-        files += 1
-        producers += len(result.producers)
-        dialect = f"  ({result.dialect})" if result.dialect else ""
-        lines.append([(result.path, "path"), (dialect, "dim")])
-        for finding in result.findings:
-            lines.append(_finding_line(finding, "  "))
-        for producer in result.producers:
-            lines.extend(_producer_lines(producer))
-        for finding in all_findings(result):
-            counts[finding.severity] += 1
-        lines.append([])
-    summary = (f"{files} file{'s' * (files != 1)}, {producers} producer{'s' * (producers != 1)}: "
-               f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")
-    lines.append([(summary, "error" if counts["error"] else "ok")])
+def file_lines(result: FileResult) -> list[Line]:
+    dialect = f"  ({result.dialect})" if result.dialect else ""
+    lines: list[Line] = [[(result.path, "path"), (dialect, "dim")]]
+    for finding in result.findings:
+        lines.append(_finding_line(finding, "  "))
+    for producer in result.producers:
+        lines.extend(_producer_lines(producer))
+    lines.append([])
     return lines
 
 
-def write(lines: list[Line], stream: TextIO, color: bool) -> None:
-    if not color:
-        stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
-        return
-    from rich.console import Console
-    from rich.text import Text
+def summary_line(summary: Summary) -> Line:
+    files, producers, counts = summary.files, summary.producers, summary.counts
+    text = (f"{files} file{'s' * (files != 1)}, {producers} producer{'s' * (producers != 1)}: "
+            f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")
+    return [(text, "error" if counts["error"] else "ok")]
 
-    console = Console(file=stream, force_terminal=True, highlight=False, soft_wrap=True)
-    for line in lines:
-        text = Text()
-        for part, style in line:
-            text.append(part, style=STYLES.get(style, ""))
-        console.print(text)
+
+def report_lines(results: Iterable[FileResult]) -> list[Line]:
+    lines: list[Line] = []
+    summary = Summary()
+    for result in results:
+        lines.extend(file_lines(result))
+        summary.add(result)
+    lines.append(summary_line(summary))
+    return lines
+
+
+class LineWriter:
+    """Writes report lines as they come; rich is imported only when there is colour to draw."""
+
+    def __init__(self, stream: TextIO, color: bool) -> None:
+        self.stream, self.console = stream, None
+        if color:
+            from rich.console import Console
+
+            self.console = Console(file=stream, force_terminal=True, highlight=False, soft_wrap=True)
+
+    def write(self, lines: list[Line]) -> None:
+        if self.console is None:
+            self.stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+            return
+        from rich.text import Text
+
+        for line in lines:
+            text = Text()
+            for part, style in line:
+                text.append(part, style=STYLES.get(style, ""))
+            self.console.print(text)
+
+
+def write(lines: list[Line], stream: TextIO, color: bool) -> None:
+    LineWriter(stream, color).write(lines)
