@@ -1,0 +1,93 @@
+"""The report formats as the run writes them: text (full, quiet, statistics) and the others as strings."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from honolint.run import Run
+
+
+def render_report(output_format: str, run: Run, results, hidden: int) -> str:
+    """Every report format but colour text, as a string. Each module is imported only when used."""
+    if output_format == "json":
+        from honolint.report.json_report import render
+    elif output_format == "sarif":
+        from honolint.report.sarif import render
+    elif output_format == "github":
+        from honolint.report.github import render
+    elif output_format == "junit":
+        from honolint.report.junit import render
+    elif output_format == "gitlab":
+        from honolint.report.gitlab import render
+    else:
+        import io
+
+        stream = io.StringIO()
+        write_text(run, results, hidden, stream, False)
+        return stream.getvalue()
+    return render(results)
+
+
+def write_text(run: Run, results, hidden: int, stream, color: bool) -> None:
+    from honolint.report.text import write
+
+    if run.view == "effective":
+        from honolint.report.effective_text import effective_lines
+
+        lines = effective_lines(results)
+    elif run.statistics:
+        lines = statistics_lines(results, run.quiet)
+    elif run.quiet:
+        lines = quiet_lines(results)
+    else:
+        from honolint.report.text import report_lines
+
+        lines = report_lines(results) + hidden_lines(hidden)
+    write(lines, stream, color)
+
+
+def quiet_lines(results):
+    """-q: one line per finding, as `path:line:col  CODE  severity: [scope: ]message`; nothing else."""
+    from honolint.report.fingerprint import iter_findings
+    from honolint.report.text import _finding_line
+
+    lines = []
+    for _, producer, finding in iter_findings(results):
+        if producer is not None:
+            finding = finding._replace(message=f"{producer.spec.scope}: {finding.message}")
+        lines.append(_finding_line(finding, ""))
+    return lines
+
+
+def statistics_lines(results, quiet: bool):
+    """--statistics: findings per rule, the most frequent first (as ruff prints them)."""
+    from honolint.report.fingerprint import iter_findings
+
+    counts: dict[tuple[str, str], int] = {}
+    severities: dict[str, set[str]] = {}
+    for _, _, finding in iter_findings(results):
+        counts[finding.code, finding.name] = counts.get((finding.code, finding.name), 0) + 1
+        severities.setdefault(finding.code, set()).add(finding.severity)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = []
+    for (code, name), count in rows:
+        severity = "/".join(s for s in ("error", "warning", "info") if s in severities[code])
+        lines.append([(f"{count:>{width}}", ""), ("  ", ""), (code, min(severities[code], key=_rank)), ("  ", ""),
+                      (f"{severity:<8}", ""), ("  ", ""), (name, "")])
+    if not quiet:
+        total = sum(counts.values())
+        lines.append([(f"{total} finding{'s' * (total != 1)} in {len(results)} file{'s' * (len(results) != 1)}",
+                       "dim")])
+    return lines
+
+
+def _rank(severity: str) -> int:
+    return ("error", "warning", "info").index(severity)
+
+
+def hidden_lines(hidden: int) -> list:
+    if not hidden:
+        return []
+    return [[(f"{hidden} finding{'s' * (hidden != 1)} not shown: ignored, suppressed in the file or in the baseline",
+              "dim")]]

@@ -1,0 +1,279 @@
+"""One `check` or `effective` run: which files, which settings, which linter for each, which reports.
+
+The command line (cli.py) builds a Run; report() lints the files one at a time and hands the
+results to the report formats, streaming a single text or JSON report to standard output.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Optional
+
+import click
+
+if TYPE_CHECKING:
+    from honolint.settings import CommandLine
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Run:
+    """One `check` or `effective` run: what the command line asked for."""
+
+    def __init__(self, view: str, paths: tuple[str, ...], command_line: "CommandLine", outputs: list[tuple[str, str]],
+                 color: str, stdin_filename: Optional[str], force_exclude: bool = False, exit_zero: bool = False,
+                 quiet: bool = False, statistics: bool = False, show_settings: bool = False,
+                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None) -> None:
+        self.view, self.paths, self.command_line, self.outputs = view, paths, command_line, outputs
+        self.color, self.stdin_filename, self.force_exclude = color, stdin_filename, force_exclude
+        self.exit_zero, self.quiet, self.statistics, self.show_settings = exit_zero, quiet, statistics, show_settings
+        self.baseline_file, self.write_baseline = baseline_file, write_baseline
+
+
+def catalog():
+    from honolint.rulebook import rule_modules
+    from honolint.selection import Catalog
+
+    return Catalog(rule_modules())
+
+
+def report(run: Run) -> None:
+    """Lint every file of the run, write its reports, exit with its code."""
+    from honolint.report.output import render_report, write_text
+    from honolint.settings import SettingsError
+
+    try:
+        project = project_of(run)
+        if run.show_settings:
+            from honolint.report.settings_text import show_settings
+
+            show_settings(run, project)
+            sys.exit(EXIT_OK)
+        baseline = None
+        if run.baseline_file:
+            from honolint.baseline import Baseline, BaselineError
+
+            try:
+                baseline = Baseline.load(run.baseline_file)
+            except BaselineError as exc:
+                raise click.UsageError(str(exc)) from None
+        if streams(run):
+            stream(run, project, baseline)
+        results, levels, hidden = lint_all(run, project, baseline if not run.write_baseline else None)
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+    stdin_name = (run.stdin_filename or "-") if "-" in run.paths else None
+    read = {os.path.realpath(r.path) for r in results if r.path not in ("-", stdin_name)}
+    written = [file for _, file in run.outputs] + ([run.write_baseline] if run.write_baseline else [])
+    for file in written:  # honolint never writes to the files it reads
+        if file != "-" and os.path.realpath(file) in read:
+            option = "--write-baseline" if file == run.write_baseline else "--output-file"
+            raise click.UsageError(f"{option} {file} is one of the files checked")
+    if run.write_baseline:
+        hidden += write_baseline(run, results)
+    for output_format, file in run.outputs:
+        if file == "-":
+            if output_format == "text":
+                write_text(run, results, hidden, sys.stdout, use_color(run.color))
+            else:
+                sys.stdout.write(render_report(output_format, run, results, hidden))
+            continue
+        text = render_report(output_format, run, results, hidden)  # files never get colour
+        write_file(file, text, "--output-file")
+    if run.exit_zero:
+        sys.exit(EXIT_OK)
+    sys.exit(exit_code(results, levels))
+
+
+def streams(run: Run) -> bool:
+    """One text or JSON report to standard output needs no second look at any file: write each file's
+    result as it is made and keep none (10,000 files in the memory of one)."""
+    ((output_format, file),) = run.outputs if len(run.outputs) == 1 else ((None, None),)
+    return (file == "-" and output_format in ("text", "json") and run.view != "effective" and not run.quiet
+            and not run.statistics and not run.write_baseline)
+
+
+def stream(run: Run, project, baseline) -> None:
+    from honolint.selection import fails
+
+    failed, hidden = False, 0
+
+    def results():
+        nonlocal failed, hidden
+        for result, level, dropped in each_result(run, project, baseline):
+            failed = failed or fails(result, level)
+            hidden += dropped
+            yield result
+
+    if run.outputs[0][0] == "json":
+        from honolint.report.json_report import write
+
+        write(results(), sys.stdout)
+    else:
+        from honolint.report.json_report import Summary
+        from honolint.report.output import hidden_lines
+        from honolint.report.text import LineWriter, file_lines, summary_line
+
+        writer, summary = LineWriter(sys.stdout, use_color(run.color)), Summary()
+        for result in results():
+            writer.write(file_lines(result))
+            summary.add(result)
+        writer.write([summary_line(summary)] + hidden_lines(hidden))
+    sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
+
+
+def write_file(file: str, text: str, option: str) -> None:
+    try:
+        with open(file, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+            stream.write(text)
+    except OSError as exc:
+        click.echo(f"honolint: cannot write {option} {file}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def write_baseline(run: Run, results) -> int:
+    """Record every finding left in FILE, then drop them from the report: they are the baseline now."""
+    from honolint.baseline import render
+    from honolint.report.fingerprint import iter_findings
+
+    found = [(result.path, producer.spec.scope if producer else None, finding)
+             for result, producer, finding in iter_findings(results)]
+    write_file(run.write_baseline, render(found, run.write_baseline), "--write-baseline")
+    if not run.quiet:
+        click.echo(f"honolint: wrote {len(found)} finding{'s' * (len(found) != 1)} to {run.write_baseline}", err=True)
+    for result in results:
+        result.findings = []
+        for producer in result.producers:
+            producer.findings = []
+    return len(found)
+
+
+def project_of(run: Run):
+    from honolint.settings import Project
+
+    return Project(run.command_line, catalog())
+
+
+def lint_all(run: Run, project, baseline):
+    """Every file's result, filtered (selection.py); the fail level of each; how many findings were dropped."""
+    results, levels, hidden = [], [], 0
+    for result, level, dropped in each_result(run, project, baseline):
+        results.append(result)
+        levels.append(level)
+        hidden += dropped
+    return results, levels, hidden
+
+
+def each_result(run: Run, project, baseline):
+    """(result, fail level, findings dropped) for each file, one file at a time."""
+    from honolint.load import MAX_BYTES, load_bytes, read_file
+
+    linter = _Linters(run, project)
+    seen: set[str] = set()
+
+    def lint(loaded, path, named):
+        return linter.lint(loaded, path, named, baseline)
+
+    for path in run.paths:
+        if path == "-":
+            name = run.stdin_filename or "-"
+            if run.force_exclude and run.stdin_filename and project.excluded(name):
+                continue
+            loaded = load_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), name)
+            outcome = lint(loaded, name if run.stdin_filename else "-", True)
+            if outcome is not None:
+                yield outcome
+            continue
+        named = not os.path.isdir(path)
+        if named and run.force_exclude and project.excluded(path):
+            continue
+        for file in [path] if named else project.walk(path):
+            if os.path.abspath(file) not in seen:  # a file named and also found in a directory: once
+                seen.add(os.path.abspath(file))
+                outcome = lint(read_file(file), file, named)
+                if outcome is not None:
+                    yield outcome
+
+
+class _Linters:
+    """A Linter per distinct (client, qos, dialect): files of one project usually share one."""
+
+    def __init__(self, run: Run, project) -> None:
+        self.run, self.project = run, project
+        self.catalog = project.catalog
+        self.linters: dict[tuple, object] = {}
+        self.notes: set[str] = set()
+
+    def lint(self, loaded, path: str, named: bool, baseline):
+        from honolint.selection import filter_result
+
+        resolved = self.project.resolve(path, is_dir=False)
+        directives = None
+        values = {key: resolved.value(key) for key in ("client", "qos", "dialect")}
+        given = resolved.source("client") != "default"
+        if loaded.directives and self.run.command_line.inline:
+            from honolint.directives import parse
+
+            directives = parse(loaded.directives, self.catalog.expand, check_in_file_setting)
+            for key, (value, _) in directives.settings.items():
+                if not resolved.source(key).startswith("command line"):
+                    values[key] = value
+                    given = given or key == "client"
+        result = self._linter(values["client"], values["qos"], values["dialect"], given).lint(
+            loaded, named_explicitly=named)
+        if result is None:
+            return None
+        hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
+        return result, resolved.selection.fail_level, hidden
+
+    def _linter(self, client: Optional[str], qos: str, dialect: Optional[str], given: bool):
+        key = (client, qos, dialect, given)
+        linter = self.linters.get(key)
+        if linter is None:
+            from honolint.pipeline import Linter, Options
+            from honolint.profiles import DEFAULT_CLIENT, parse_client
+
+            profile = parse_client(client or DEFAULT_CLIENT)
+            if profile.note and profile.note not in self.notes and not self.run.quiet:
+                self.notes.add(profile.note)
+                click.echo(f"honolint: note: {profile.note}", err=True)
+            linter = self.linters[key] = Linter(Options(client=profile, qos=qos, dialect=dialect, client_given=given))
+        return linter
+
+
+def check_in_file_setting(key: str, value: str) -> Optional[str]:
+    """None when `# honolint: KEY=VALUE` can be applied, else what is wrong with it."""
+    if key == "qos":
+        return None if value in ("at-least-once", "at-most-once") else \
+            f"'{value}' is not a QoS class: use at-least-once or at-most-once"
+    if key == "dialect":
+        from honolint.dialects import DETECTION_ORDER
+
+        return None if value in DETECTION_ORDER else \
+            f"'{value}' is not a dialect: use one of {', '.join(DETECTION_ORDER)}"
+    from honolint.profiles import ClientSpecError, parse_client
+
+    try:
+        parse_client(value)
+    except ClientSpecError as exc:
+        return str(exc)
+    return None
+
+
+def exit_code(results, levels) -> int:
+    from honolint.selection import fails
+
+    for result, level in zip(results, levels):
+        if fails(result, level):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
