@@ -17,8 +17,12 @@ _SECRET_KEY = re.compile(r"(password|secret|jaas|credential|token|user\.info|(^|
 _SHORTEST_ANYWHERE = 4  # shorter secrets are masked only in findings about their own key
 
 
+_HINTS = ("pass", "secret", "jaas", "credential", "token", "info", "key")  # every match holds one of these
+
+
 def is_secret(key: str) -> bool:
-    return bool(_SECRET_KEY.search(key))
+    lowered = key.lower()
+    return any(hint in lowered for hint in _HINTS) and bool(_SECRET_KEY.search(key))
 
 
 def _shortened(text: str) -> str:

@@ -7,6 +7,7 @@ group, then the delivery-timeout check of the producer's constructor.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from honolint.model import Adjustment, Effective, Refusal, Setting, Value
@@ -137,14 +138,17 @@ def parse_value(key: str, text: str) -> tuple[Optional[str], Optional[str]]:
 # ------------------------------------------------------------------ the producer
 
 
+@lru_cache(maxsize=None)
+def _default_values(profile: ClientProfile) -> dict[str, Value]:
+    return {key: Value(text, "default", f"{profile.label} default", False) for key, text in defaults(profile).items()}
+
+
 class _Config:
     """The effective values being built, with their origins."""
 
     def __init__(self, profile: ClientProfile, given: list[Given]) -> None:
         self.profile = profile
-        self.values: dict[str, Value] = {
-            key: Value(text, "default", f"{profile.label} default", False) for key, text in defaults(profile).items()
-        }
+        self.values: dict[str, Value] = dict(_default_values(profile))
         self.refusals: list[Refusal] = []
         self.adjustments: list[Adjustment] = []
         self.unknown: list[Setting] = []

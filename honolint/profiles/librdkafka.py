@@ -140,12 +140,15 @@ def _number_text(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
+@lru_cache(maxsize=None)
+def _default_values(profile: ClientProfile) -> dict[str, Value]:
+    return {name: Value(text, "default", f"{profile.label} default", False) for name, text in defaults(profile).items()}
+
+
 class _Config:
     def __init__(self, profile: ClientProfile) -> None:
         self.profile = profile
-        self.values: dict[str, Value] = {
-            name: Value(text, "default", f"{profile.label} default", False) for name, text in defaults(profile).items()
-        }
+        self.values: dict[str, Value] = dict(_default_values(profile))
         self.refusals: list[Refusal] = []
         self.adjustments: list[Adjustment] = []
         self.unknown: list[Setting] = []
