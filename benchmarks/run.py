@@ -149,6 +149,8 @@ def main() -> int:
             measured = {
                 "honolint (text)": run([*honolint, "check", "--color", "never", str(target)], runs),
                 "honolint (json)": run([*honolint, "check", "--format", "json", str(target)], runs),
+                "honolint (text, --jobs 2)": run([*honolint, "check", "--color", "never", "--jobs", "2", str(target)],
+                                                 runs),
                 "floor": run([sys.executable, "-c", FLOOR, *all_files(target)], runs),
             }
             yaml_target = [str(single_yaml)] if label == "1 file" else yaml_files(target)

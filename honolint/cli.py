@@ -117,6 +117,8 @@ def _check_options(function):
                      help="report only the findings that FILE (written by --write-baseline) does not hold"),
         click.option("--write-baseline", "write_baseline", metavar="FILE", type=click.Path(dir_okay=False),
                      help="record the findings of this run in FILE, and report none of them"),
+        click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="lint in N processes (one text or JSON report to standard output)"),
     ]
     for option in reversed(options):
         function = option(function)
@@ -134,7 +136,7 @@ def cli() -> None:
 @_check_options
 def check(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
           output_formats, output_files, select, ignore, fail_level, exit_zero, quiet, statistics, show_settings,
-          baseline_file, write_baseline) -> None:
+          baseline_file, write_baseline, jobs) -> None:
     """Check the producer configurations in PATH... (files, directories, or - for standard input)."""
     from honolint.settings import CommandLine
 
@@ -151,7 +153,7 @@ def check(paths, client, qos, dialect, config_file, isolated, no_inline, force_e
     command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
                                not no_inline)
     report(Run("findings", paths, command_line, outputs, color, stdin_filename, force_exclude, exit_zero, quiet,
-                statistics, show_settings, baseline_file, write_baseline))
+                statistics, show_settings, baseline_file, write_baseline, jobs))
 
 
 @cli.command()

@@ -23,11 +23,11 @@ class Run:
     def __init__(self, view: str, paths: tuple[str, ...], command_line: "CommandLine", outputs: list[tuple[str, str]],
                  color: str, stdin_filename: Optional[str], force_exclude: bool = False, exit_zero: bool = False,
                  quiet: bool = False, statistics: bool = False, show_settings: bool = False,
-                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None) -> None:
+                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None, jobs: int = 1) -> None:
         self.view, self.paths, self.command_line, self.outputs = view, paths, command_line, outputs
         self.color, self.stdin_filename, self.force_exclude = color, stdin_filename, force_exclude
         self.exit_zero, self.quiet, self.statistics, self.show_settings = exit_zero, quiet, statistics, show_settings
-        self.baseline_file, self.write_baseline = baseline_file, write_baseline
+        self.baseline_file, self.write_baseline, self.jobs = baseline_file, write_baseline, jobs
 
 
 def catalog():
@@ -96,6 +96,8 @@ def streams(run: Run) -> bool:
 def stream(run: Run, project, baseline) -> None:
     from honolint.selection import fails
 
+    if run.jobs > 1 and "-" not in run.paths:
+        _stream_in_parallel(run, project, baseline)
     failed, hidden = False, 0
 
     def results():
@@ -120,6 +122,73 @@ def stream(run: Run, project, baseline) -> None:
             summary.add(result)
         writer.write([summary_line(summary)] + hidden_lines(hidden))
     sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
+
+
+_WORKER: dict = {}  # what a forked worker inherits: the run, its linters, the baseline
+
+
+def _stream_in_parallel(run: Run, project, baseline) -> None:
+    """--jobs N: N forked processes lint and render files; this one writes their output in file order."""
+    import multiprocessing
+
+    from honolint.report.json_report import SCHEMA_ID, Summary
+    from honolint.report.output import hidden_lines
+    from honolint.report.text import LineWriter, summary_line
+
+    _WORKER.update(run=run, linters=_Linters(run, project), baseline=baseline)
+    as_json = run.outputs[0][0] == "json"
+    summary, failed, hidden, first = Summary(), False, 0, True
+    out = sys.stdout
+    if as_json:
+        from honolint import __version__
+
+        out.write('{"schema": "%s", "tool": {"name": "honolint", "version": "%s"}, "files": [' % (SCHEMA_ID, __version__))
+    with multiprocessing.get_context("fork").Pool(run.jobs) as pool:
+        for chunk, counts, fail, dropped in pool.imap(_lint_and_render, _files(run, project, run.paths, set()), 16):
+            if chunk is None:
+                continue
+            out.write((", " if as_json and not first else "") + chunk)
+            first = False
+            summary.add_counts(*counts)
+            failed, hidden = failed or fail, hidden + dropped
+    if as_json:
+        import json
+
+        out.write('], "summary": ' + json.dumps(summary.as_dict()) + "}\n")
+    else:
+        LineWriter(out, use_color(run.color)).write([summary_line(summary)] + hidden_lines(hidden))
+    sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
+
+
+def _lint_and_render(task):
+    """In a worker: one file's report text, its counts, whether it fails, how many findings it dropped."""
+    import io
+
+    from honolint.load import read_file
+    from honolint.report.json_report import Summary
+    from honolint.selection import fails
+
+    file, named = task
+    run, linters = _WORKER["run"], _WORKER["linters"]
+    outcome = linters.lint(read_file(file), file, named, _WORKER["baseline"])
+    if outcome is None:
+        return None, None, False, 0
+    result, level, dropped = outcome
+    counts = Summary()
+    counts.add(result)
+    if run.outputs[0][0] == "json":
+        import json
+
+        from honolint.report.json_report import file_dict
+
+        text = json.dumps(file_dict(result), ensure_ascii=False)
+    else:
+        from honolint.report.text import LineWriter, file_lines
+
+        buffer = io.StringIO()
+        LineWriter(buffer, use_color(run.color)).write(file_lines(result))
+        text = buffer.getvalue()
+    return text, (counts.files, counts.producers, counts.counts), fails(result, level), dropped
 
 
 def write_file(file: str, text: str, option: str) -> None:
@@ -184,15 +253,22 @@ def each_result(run: Run, project, baseline):
             if outcome is not None:
                 yield outcome
             continue
+        for file, named in _files(run, project, [path], seen):
+            outcome = lint(read_file(file), file, named)
+            if outcome is not None:
+                yield outcome
+
+
+def _files(run: Run, project, paths, seen: set[str]):
+    """(file, named explicitly) for the paths given: directories walked, excludes applied, each file once."""
+    for path in paths:
         named = not os.path.isdir(path)
         if named and run.force_exclude and project.excluded(path):
             continue
         for file in [path] if named else project.walk(path):
             if os.path.abspath(file) not in seen:  # a file named and also found in a directory: once
                 seen.add(os.path.abspath(file))
-                outcome = lint(read_file(file), file, named)
-                if outcome is not None:
-                    yield outcome
+                yield file, named
 
 
 class _Linters:

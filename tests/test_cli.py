@@ -232,3 +232,16 @@ def test_the_streamed_report_equals_the_report_written_to_a_file(honolint):
             jsonschema.validate(json.loads(streamed.stdout), SCHEMA)
         else:
             assert streamed.stdout == target.read_text()
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path):
+    for index in range(40):
+        text = BAD if index % 3 == 0 else GOOD
+        (tmp_path / f"p{index:02d}.properties").write_text(text)
+    (tmp_path / "notes.yaml").write_text("on: push\n")
+    for fmt in ("json", "text"):
+        runs = [subprocess.run([sys.executable, "-m", "honolint", "check", "--format", fmt, "--color", "never",
+                                "--jobs", jobs, str(tmp_path)], capture_output=True, text=True)
+                for jobs in ("1", "2")]
+        assert runs[0].returncode == runs[1].returncode == 1
+        assert runs[0].stdout == runs[1].stdout and runs[1].stderr == ""

@@ -76,6 +76,12 @@ class Summary:
         for finding in all_findings(result):
             self.counts[finding.severity] += 1
 
+    def add_counts(self, files: int, producers: int, counts: dict[str, int]) -> None:
+        self.files += files
+        self.producers += producers
+        for severity, count in counts.items():
+            self.counts[severity] += count
+
     def as_dict(self) -> dict[str, int]:
         return {"files": self.files, "producers": self.producers, **self.counts}
 
