@@ -1,6 +1,6 @@
 """honolint's benchmark: whole processes, against yamllint, kafkaesq and the parse floor, in one run.
 
-    pip install -e . yamllint 'kafkaesq[yaml]' && python benchmarks/run.py
+    pip install . yamllint 'kafkaesq[yaml]' && python benchmarks/run.py
 
 It writes corpora to a temporary directory (1 file; 1,000 and 10,000 small files mixing
 `.properties`, plain YAML and Hono YAML; one large multi-document YAML file with 5,000 producers
