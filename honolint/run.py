@@ -96,7 +96,7 @@ def streams(run: Run) -> bool:
 def stream(run: Run, project, baseline) -> None:
     from honolint.selection import fails
 
-    if run.jobs > 1 and "-" not in run.paths:
+    if run.jobs > 1 and "-" not in run.paths and _can_fork():
         _stream_in_parallel(run, project, baseline)
     failed, hidden = False, 0
 
@@ -125,6 +125,13 @@ def stream(run: Run, project, baseline) -> None:
 
 
 _WORKER: dict = {}  # what a forked worker inherits: the run, its linters, the baseline
+
+
+def _can_fork() -> bool:
+    """Workers inherit the run by fork; where there is none (Windows), --jobs lints in this process."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _stream_in_parallel(run: Run, project, baseline) -> None:
