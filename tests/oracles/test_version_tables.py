@@ -23,9 +23,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from config_generator import properties_bytes
 from evidence import unavailable
 from honolint.cli import cli
 from honolint.profiles import parse_client
+from honolint.profiles.librdkafka import CANONICAL
 
 TABLES_PATH = Path(__file__).with_name("version_tables.yaml")
 TABLES: dict[str, Any] = yaml.safe_load(TABLES_PATH.read_text(encoding="utf-8"))
@@ -143,30 +145,9 @@ def test_tables_are_well_formed() -> None:
 # ------------------------------------------------------------------ honolint, every row
 
 
-def properties_text(config: list[tuple[str, str]]) -> str:
-    """A .properties file that java.util.Properties.load reads back as exactly these pairs."""
-    def escape(text: str, key: bool) -> str:
-        out = []
-        for i, ch in enumerate(text):
-            if ch == "\\":
-                out.append("\\\\")
-            elif ch in "\t\n\r\f":
-                out.append({"\t": "\\t", "\n": "\\n", "\r": "\\r", "\f": "\\f"}[ch])
-            elif ch == " " and (key or i == 0):
-                out.append("\\ ")
-            elif key and ch in "=:#!":
-                out.append("\\" + ch)
-            elif not " " <= ch <= "~":
-                out.append(f"\\u{ord(ch):04x}")
-            else:
-                out.append(ch)
-        return "".join(out)
-    return "".join(f"{escape(key, True)}={escape(value, False)}\n" for key, value in config)
-
-
 def honolint_outcome(family: str, version: str, config: list[tuple[str, str]], tmp_path: Path) -> dict:
     path = tmp_path / "producer.properties"
-    path.write_bytes(properties_text(config).encode("ascii"))
+    path.write_bytes(properties_bytes(config))
     result = CliRunner().invoke(
         cli, ["check", "--format", "json", "--dialect", "plain", "--client", f"{family}:{version}", str(path)],
         catch_exceptions=False)
@@ -194,17 +175,7 @@ JAVA_NEWEST = cases("java_defaults", "java_behaviour", version=NEWEST["java"], w
 LIBRDKAFKA_NEWEST = cases("librdkafka_defaults", "librdkafka_behaviour", version=NEWEST["librdkafka"],
                           with_xfail=False)
 # librdkafka's dump names -> the names of honolint's report (and of the table)
-LIBRDKAFKA_NAMES = {
-    "acks": "request.required.acks",
-    "retries": "message.send.max.retries",
-    "max.in.flight.requests.per.connection": "max.in.flight.requests.per.connection",
-    "enable.idempotence": "enable.idempotence",
-    "delivery.timeout.ms": "message.timeout.ms",
-    "linger.ms": "queue.buffering.max.ms",
-    "request.timeout.ms": "request.timeout.ms",
-    "transactional.id": "transactional.id",
-    "retry.backoff.ms": "retry.backoff.ms",
-}
+LIBRDKAFKA_NAMES = CANONICAL
 
 
 @pytest.fixture(scope="module")
