@@ -122,19 +122,17 @@ class UnreadEntry(NamedTuple):
 
 
 class ProducerSpec:
-    __slots__ = ("scope", "line", "column", "document", "layers", "framework", "target", "client_family",
-                 "family_fixed")
+    __slots__ = ("scope", "line", "column", "document", "layers", "framework", "target", "client_family")
 
     def __init__(self, scope: str, line: int, column: int, document: int, layers: list[Layer],
                  framework: Optional[FrameworkLayer] = None, target: Optional[QosClass] = None,
-                 client_family: Optional[str] = None, family_fixed: bool = False) -> None:
+                 client_family: Optional[str] = None) -> None:
         self.scope, self.line, self.column, self.document, self.layers = scope, line, column, document, layers
         self.framework = framework
         self.target = target  # a class the dialect itself demands (every Hono producer)
-        # the client family the layout implies (Hono runs Java, kcat librdkafka); fixed: --client
-        # then picks only the version of that family
+        # the client family the layout implies (Hono, Spring, Connect... run Java; kcat, Fluent Bit,
+        # Vector librdkafka): --client then picks only the version of that family
         self.client_family = client_family
-        self.family_fixed = family_fixed
 
 
 class DialectResult:

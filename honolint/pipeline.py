@@ -16,7 +16,6 @@ class Options(NamedTuple):
     client: ClientProfile
     qos: QosClass = "at-least-once"
     dialect: Optional[str] = None
-    client_given: bool = True  # False when --client was left at its default
 
 
 class Linter:
@@ -45,7 +44,7 @@ class Linter:
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
         """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""
         client, family = self.options.client, spec.client_family
-        if family is None or family == client.family or not (spec.family_fixed or not self.options.client_given):
+        if family is None or family == client.family:
             return client
         return parse_client(family)
 

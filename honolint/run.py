@@ -39,7 +39,6 @@ def catalog():
 
 def report(run: Run) -> None:
     """Lint every file of the run, write its reports, exit with its code."""
-    from honolint.report.output import render_report, write_text
     from honolint.settings import SettingsError
 
     try:
@@ -71,6 +70,8 @@ def report(run: Run) -> None:
             raise click.UsageError(f"{option} {file} is one of the files checked")
     if run.write_baseline:
         hidden += write_baseline(run, results)
+    from honolint.report.output import render_report, write_text  # a streamed run never gets here
+
     for output_format, file in run.outputs:
         if file == "-":
             if output_format == "text":
@@ -293,7 +294,6 @@ class _Linters:
         resolved = self.project.resolve(path, is_dir=False)
         directives = None
         values = {key: resolved.value(key) for key in ("client", "qos", "dialect")}
-        given = resolved.source("client") != "default"
         if loaded.directives and self.run.command_line.inline:
             from honolint.directives import parse
 
@@ -301,16 +301,15 @@ class _Linters:
             for key, (value, _) in directives.settings.items():
                 if not resolved.source(key).startswith("command line"):
                     values[key] = value
-                    given = given or key == "client"
-        result = self._linter(values["client"], values["qos"], values["dialect"], given).lint(
+        result = self._linter(values["client"], values["qos"], values["dialect"]).lint(
             loaded, named_explicitly=named)
         if result is None:
             return None
         hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
         return result, resolved.selection.fail_level, hidden
 
-    def _linter(self, client: Optional[str], qos: str, dialect: Optional[str], given: bool):
-        key = (client, qos, dialect, given)
+    def _linter(self, client: Optional[str], qos: str, dialect: Optional[str]):
+        key = (client, qos, dialect)
         linter = self.linters.get(key)
         if linter is None:
             from honolint.pipeline import Linter, Options
@@ -320,7 +319,7 @@ class _Linters:
             if profile.note and profile.note not in self.notes and not self.run.quiet:
                 self.notes.add(profile.note)
                 click.echo(f"honolint: note: {profile.note}", err=True)
-            linter = self.linters[key] = Linter(Options(client=profile, qos=qos, dialect=dialect, client_given=given))
+            linter = self.linters[key] = Linter(Options(client=profile, qos=qos, dialect=dialect))
         return linter
 
 

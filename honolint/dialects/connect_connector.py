@@ -102,8 +102,7 @@ def connector_producers(config: list[tuple[str, Entry]], connector_class: str, n
             framework = eos_framework(f"{worker_eos_group or '<group.id>'}-{name}-<task>")
     layers = [Layer(layer.name, list(layer.settings)) for layer in worker_layers or []]
     layers.append(Layer(layer_name, overrides))
-    return [ProducerSpec(scope, line, column, document, layers, framework, client_family="java",
-                         family_fixed=True)], unread
+    return [ProducerSpec(scope, line, column, document, layers, framework, client_family="java")], unread
 
 
 def extract(loaded: LoadedFile) -> DialectResult:

@@ -125,7 +125,7 @@ def worker_producers(props: list[tuple[str, Entry]], document: int, line: int, c
 
 def _spec(scope: str, layer: Layer, framework: FrameworkLayer, document: int, line: int, column: int) -> ProducerSpec:
     return ProducerSpec(scope, line, column, document, [Layer(layer.name, list(layer.settings))], framework,
-                        client_family="java", family_fixed=True)
+                        client_family="java")
 
 
 def extract(loaded: LoadedFile) -> DialectResult:

@@ -97,7 +97,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
         base = scope.removesuffix(" (kafka)")
         layers = [Layer(base, plugin), Layer(f"{base} {PREFIX}*", rdkafka)]
         result.producers.append(ProducerSpec(scope, anchor.line, anchor.column, document, layers, FRAMEWORK,
-                                             client_family="librdkafka", family_fixed=True))
+                                             client_family="librdkafka"))
     return result
 
 

@@ -188,7 +188,7 @@ def producers_from_trees(document: int, trees: Trees, base: str = BASE,
             name = f"{base}.{client}" if client else f"{base}.commonClientConfig"
             scope = f"%{profile}.{name}" if profile else name
             specs.append(ProducerSpec(scope, first.line, first.column, document, layers, FRAMEWORK, TARGET,
-                                      client_family="java", family_fixed=True))
+                                      client_family="java"))
     return specs
 
 

@@ -95,5 +95,5 @@ def _producer(doc: Document, keys: dict, several: bool) -> tuple[ProducerSpec, l
     layers = [Layer("un-prefixed producer keys", plain), Layer("producer.*", prefixed)]
     spec = ProducerSpec(scope, anchor.line, anchor.column, doc.index, layers,
                         framework(guarantee.value if guarantee else None, application_id),
-                        client_family="java", family_fixed=True)
+                        client_family="java")
     return spec, unread

@@ -191,7 +191,7 @@ def _spec(loaded: LoadedFile, doc: Document, producer: _Map, several: bool) -> P
     layer = Layer(_dotted(producer.parent) or loaded.path,
                   [Setting(entry.path[-1], entry.value, entry) for entry in producer.entries])
     return ProducerSpec(scope, first.line, first.column, doc.index, [layer],
-                        client_family="librdkafka", family_fixed=True)
+                        client_family="librdkafka")
 
 
 def _dotted(path: tuple[str, ...]) -> str:

@@ -108,4 +108,4 @@ def _flow(doc: Document, keys: dict[str, Entry], source: str, target: str, enabl
                                            ("transactional.id", f"{group_id}-MirrorSourceConnector-<task>")))
     layers = [Layer(f"{target}.producer.*", worker), Layer(f"{source}->{target}.producer.override.*", overrides)]
     return ProducerSpec(f"flow {source}->{target}", enabled.line, enabled.column, doc.index, layers, framework,
-                        client_family="java", family_fixed=True)
+                        client_family="java")

@@ -397,7 +397,7 @@ def _spec(document: int, profile: str, name: str, layers: list[Layer], declared:
         return None
     scope = f"%{profile}.{name}" if profile else name
     return ProducerSpec(scope, first.line, first.column, document, layers, FRAMEWORK,
-                        client_family="java", family_fixed=True)
+                        client_family="java")
 
 
 def _first_entry(layers: list[Layer]) -> Optional[Entry]:

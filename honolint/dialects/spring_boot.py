@@ -725,7 +725,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
         framework = factory_framework(layers, prefix, FRAMEWORK_NAME)
         line, column, document = position(layers, prefix_items[-1].entry if prefix_items else None)
         runs[-1].append(ProducerSpec(f"{PRODUCER}{variant.label}", line, column, document, layers, framework,
-                                     client_family="java", family_fixed=True))
+                                     client_family="java"))
     result.producers = distinct(runs)
     result.unread = unread_entries(loaded, classify, cache)
     return result

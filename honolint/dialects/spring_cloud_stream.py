@@ -274,7 +274,7 @@ def _producer(items: list[Item], last: dict[str, Item], owner: str, scope: str,
         line, column, document = boot.position(own or layers, tx.entry if tx else None)
     else:  # a binding declared elsewhere: point at it rather than at a binder-wide key
         line, column, document = declared.line, declared.column, declared.document
-    return ProducerSpec(scope, line, column, document, layers, framework, client_family="java", family_fixed=True)
+    return ProducerSpec(scope, line, column, document, layers, framework, client_family="java")
 
 
 def _base(owner: str) -> str:

@@ -143,7 +143,7 @@ def _bridge(doc: Document, scope: str, anchor: Entry, result: DialectResult) -> 
     result.unread.extend(unread)
     layer = Layer("spec.producer.config", [Setting(key, entry.value, entry) for key, entry in config])
     result.producers.append(ProducerSpec(scope, anchor.line, anchor.column, doc.index, [layer],
-                                         client_family="java", family_fixed=True))
+                                         client_family="java"))
 
 
 def _connect_config(doc: Document, unread: list[UnreadEntry]) -> list[tuple[str, Entry]]:
@@ -231,5 +231,5 @@ def _mirror_maker(doc: Document, scope: str, result: DialectResult) -> None:
                   Layer(f"spec.mirrors.{index}.sourceConnector.config producer.override.*", overrides)]
         first = entries[0]
         result.producers.append(ProducerSpec(f"{scope} ({source}->{target})", first.line, first.column, doc.index,
-                                             layers, framework, client_family="java", family_fixed=True))
+                                             layers, framework, client_family="java"))
 

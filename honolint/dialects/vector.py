@@ -96,7 +96,7 @@ def _producer(loaded: LoadedFile, doc: Document, sink: str, anchor: Entry, entri
         (key, value) for key, value, aliases in DEFAULTS if not present & {key, *aliases}))
     layers = [Layer(scope, own), Layer(f"{scope}.{OPTIONS}", options)]
     return ProducerSpec(scope, anchor.line, anchor.column, doc.index, layers, framework,
-                        client_family="librdkafka", family_fixed=True)
+                        client_family="librdkafka")
 
 
 def _text(entry: Entry) -> str:
