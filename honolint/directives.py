@@ -92,15 +92,20 @@ def _scan_comment_lines(lines: list[str], fmt: str):
             kinds.append("blank")
             continue
         if body[0] in markers:
-            kinds.append("comment")
-            if MARKER in body:
-                text = _directive_text(body[1:])
-                if text is not None:
-                    found.append((index, len(line) - len(body), True, text))
+            _comment_line(kinds, found, index, line, body)
             continue
         kinds.append("text")
         continued = properties and _odd_backslashes(body)
     return kinds, found
+
+
+def _comment_line(kinds: list, found: list, index: int, line: str, body: str) -> None:
+    """A whole comment line; a directive on it applies to the next line that is not a comment."""
+    kinds.append("comment")
+    if MARKER in body:
+        text = _directive_text(body[1:])
+        if text is not None:
+            found.append((index, len(line) - len(body), True, text))
 
 
 def _odd_backslashes(text: str) -> bool:
@@ -115,11 +120,7 @@ def _scan_hash_comments(lines: list[str]):
             kinds.append("blank")
             continue
         if body[0] == "#":
-            kinds.append("comment")
-            if MARKER in body:
-                text = _directive_text(body[1:])
-                if text is not None:
-                    found.append((index, len(line) - len(body), True, text))
+            _comment_line(kinds, found, index, line, body)
             continue
         kinds.append("text")
         if MARKER in line:
