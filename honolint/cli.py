@@ -117,8 +117,9 @@ def _check_options(function):
                      help="report only the findings that FILE (written by --write-baseline) does not hold"),
         click.option("--write-baseline", "write_baseline", metavar="FILE", type=click.Path(dir_okay=False),
                      help="record the findings of this run in FILE, and report none of them"),
-        click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-                     help="lint in N processes (one text or JSON report to standard output)"),
+        click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, metavar="N",
+                     help="lint in N processes when one text or JSON report goes to standard output; "
+                          "0 (default): one per CPU core, with at least 100 files for each"),
     ]
     for option in reversed(options):
         function = option(function)

@@ -23,7 +23,7 @@ class Run:
     def __init__(self, view: str, paths: tuple[str, ...], command_line: "CommandLine", outputs: list[tuple[str, str]],
                  color: str, stdin_filename: Optional[str], force_exclude: bool = False, exit_zero: bool = False,
                  quiet: bool = False, statistics: bool = False, show_settings: bool = False,
-                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None, jobs: int = 1) -> None:
+                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None, jobs: int = 0) -> None:
         self.view, self.paths, self.command_line, self.outputs = view, paths, command_line, outputs
         self.color, self.stdin_filename, self.force_exclude = color, stdin_filename, force_exclude
         self.exit_zero, self.quiet, self.statistics, self.show_settings = exit_zero, quiet, statistics, show_settings
@@ -95,108 +95,20 @@ def streams(run: Run) -> bool:
 
 
 def stream(run: Run, project, baseline) -> None:
-    from honolint.selection import fails
+    from honolint.streaming import write_report
 
-    if run.jobs > 1 and "-" not in run.paths and _can_fork():
-        _stream_in_parallel(run, project, baseline)
-    failed, hidden = False, 0
+    linters = _Linters(run, project)
+    inputs = _inputs(run, project)
 
-    def results():
-        nonlocal failed, hidden
-        for result, level, dropped in each_result(run, project, baseline):
-            failed = failed or fails(result, level)
-            hidden += dropped
-            yield result
+    def outcomes_of(files, notes: Optional[list[str]] = None):
+        if notes is not None:  # in a child process: notes go to the parent, which prints each once
+            linters.collected = notes
+        return _outcomes(run, linters, baseline, files)
 
-    if run.outputs[0][0] == "json":
-        from honolint.report.json_report import write
-
-        write(results(), sys.stdout)
-    else:
-        from honolint.report.json_report import Summary
-        from honolint.report.output import hidden_lines
-        from honolint.report.text import LineWriter, file_lines, summary_line
-
-        writer, summary = LineWriter(sys.stdout, use_color(run.color)), Summary()
-        for result in results():
-            writer.write(file_lines(result))
-            summary.add(result)
-        writer.write([summary_line(summary)] + hidden_lines(hidden))
-    sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
-
-
-_WORKER: dict = {}  # what a forked worker inherits: the run, its linters, the baseline
-
-
-def _can_fork() -> bool:
-    """Workers inherit the run by fork; where there is none (Windows), --jobs lints in this process."""
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _stream_in_parallel(run: Run, project, baseline) -> None:
-    """--jobs N: N forked processes lint and render files; this one writes their output in file order."""
-    import multiprocessing
-
-    from honolint.report.json_report import SCHEMA_ID, Summary
-    from honolint.report.output import hidden_lines
-    from honolint.report.text import LineWriter, summary_line
-
-    _WORKER.update(run=run, linters=_Linters(run, project), baseline=baseline)
     as_json = run.outputs[0][0] == "json"
-    summary, failed, hidden, first = Summary(), False, 0, True
-    out = sys.stdout
-    if as_json:
-        from honolint import __version__
-
-        out.write('{"schema": "%s", "tool": {"name": "honolint", "version": "%s"}, "files": [' % (SCHEMA_ID, __version__))
-    with multiprocessing.get_context("fork").Pool(run.jobs) as pool:
-        for chunk, counts, fail, dropped in pool.imap(_lint_and_render, _files(run, project, run.paths, set()), 16):
-            if chunk is None:
-                continue
-            out.write((", " if as_json and not first else "") + chunk)
-            first = False
-            summary.add_counts(*counts)
-            failed, hidden = failed or fail, hidden + dropped
-    if as_json:
-        import json
-
-        out.write('], "summary": ' + json.dumps(summary.as_dict()) + "}\n")
-    else:
-        LineWriter(out, use_color(run.color)).write([summary_line(summary)] + hidden_lines(hidden))
+    failed, _ = write_report(outcomes_of, inputs if "-" in run.paths else list(inputs), as_json,
+                             not as_json and use_color(run.color), run.jobs, linters.notes)
     sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
-
-
-def _lint_and_render(task):
-    """In a worker: one file's report text, its counts, whether it fails, how many findings it dropped."""
-    import io
-
-    from honolint.load import read_file
-    from honolint.report.json_report import Summary
-    from honolint.selection import fails
-
-    file, named = task
-    run, linters = _WORKER["run"], _WORKER["linters"]
-    outcome = linters.lint(read_file(file), file, named, _WORKER["baseline"])
-    if outcome is None:
-        return None, None, False, 0
-    result, level, dropped = outcome
-    counts = Summary()
-    counts.add(result)
-    if run.outputs[0][0] == "json":
-        import json
-
-        from honolint.report.json_report import file_dict
-
-        text = json.dumps(file_dict(result), ensure_ascii=False)
-    else:
-        from honolint.report.text import LineWriter, file_lines
-
-        buffer = io.StringIO()
-        LineWriter(buffer, use_color(run.color)).write(file_lines(result))
-        text = buffer.getvalue()
-    return text, (counts.files, counts.producers, counts.counts), fails(result, level), dropped
 
 
 def write_file(file: str, text: str, option: str) -> None:
@@ -243,28 +155,31 @@ def lint_all(run: Run, project, baseline):
 
 def each_result(run: Run, project, baseline):
     """(result, fail level, findings dropped) for each file, one file at a time."""
+    return _outcomes(run, _Linters(run, project), baseline, _inputs(run, project))
+
+
+def _inputs(run: Run, project):
+    """(file, named explicitly) for each input, "-" for standard input, in the order they are linted."""
+    seen: set[str] = set()
+    for path in run.paths:
+        if path != "-":
+            yield from _files(run, project, [path], seen)
+        elif not (run.force_exclude and run.stdin_filename and project.excluded(run.stdin_filename)):
+            yield "-", True
+
+
+def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
     from honolint.load import MAX_BYTES, load_bytes, read_file
 
-    linter = _Linters(run, project)
-    seen: set[str] = set()
-
-    def lint(loaded, path, named):
-        return linter.lint(loaded, path, named, baseline)
-
-    for path in run.paths:
-        if path == "-":
+    for file, named in inputs:
+        if file == "-":
             name = run.stdin_filename or "-"
-            if run.force_exclude and run.stdin_filename and project.excluded(name):
-                continue
-            loaded = load_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), name)
-            outcome = lint(loaded, name if run.stdin_filename else "-", True)
-            if outcome is not None:
-                yield outcome
-            continue
-        for file, named in _files(run, project, [path], seen):
-            outcome = lint(read_file(file), file, named)
-            if outcome is not None:
-                yield outcome
+            loaded, file = load_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), name), name
+        else:
+            loaded = read_file(file)
+        outcome = linters.lint(loaded, file, named, baseline)
+        if outcome is not None:
+            yield outcome
 
 
 def _files(run: Run, project, paths, seen: set[str]):
@@ -287,6 +202,7 @@ class _Linters:
         self.catalog = project.catalog
         self.linters: dict[tuple, object] = {}
         self.notes: set[str] = set()
+        self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
 
     def lint(self, loaded, path: str, named: bool, baseline):
         from honolint.selection import filter_result
@@ -318,7 +234,10 @@ class _Linters:
             profile = parse_client(client or DEFAULT_CLIENT)
             if profile.note and profile.note not in self.notes and not self.run.quiet:
                 self.notes.add(profile.note)
-                click.echo(f"honolint: note: {profile.note}", err=True)
+                if self.collected is not None:
+                    self.collected.append(profile.note)
+                else:
+                    click.echo(f"honolint: note: {profile.note}", err=True)
             linter = self.linters[key] = Linter(Options(client=profile, qos=qos, dialect=dialect))
         return linter
 

@@ -234,14 +234,45 @@ def test_the_streamed_report_equals_the_report_written_to_a_file(honolint):
             assert streamed.stdout == target.read_text()
 
 
-def test_jobs_give_the_same_report_in_the_same_order(tmp_path):
-    for index in range(40):
+def test_processes_give_the_same_report_in_the_same_order(tmp_path):
+    """250 files: with --jobs 2 or 3 more processes lint the later slices; their output, summary and
+    notes must be those of one process."""
+    for index in range(250):
         text = BAD if index % 3 == 0 else GOOD
-        (tmp_path / f"p{index:02d}.properties").write_text(text)
+        if index in (10, 200, 240):  # the first and the last slices use a client newer than modelled: one note
+            text = "# honolint: client=java:4.9\n" + text
+        (tmp_path / f"p{index:03d}.properties").write_text(text)
     (tmp_path / "notes.yaml").write_text("on: push\n")
     for fmt in ("json", "text"):
         runs = [subprocess.run([sys.executable, "-m", "honolint", "check", "--format", fmt, "--color", "never",
                                 "--jobs", jobs, str(tmp_path)], capture_output=True, text=True)
-                for jobs in ("1", "2")]
-        assert runs[0].returncode == runs[1].returncode == 1
-        assert runs[0].stdout == runs[1].stdout and runs[1].stderr == ""
+                for jobs in ("1", "2", "3")]
+        assert [run.returncode for run in runs] == [1, 1, 1]
+        assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+        assert runs[0].stderr == runs[1].stderr == runs[2].stderr
+        assert runs[2].stderr.count("java:4.9 is newer") == 1
+        if fmt == "json":
+            assert json.loads(runs[2].stdout)["summary"]["files"] == 250
+        else:
+            assert runs[2].stdout.splitlines()[-1].startswith("250 files, 250 producers: 84 error(s)")
+
+
+def test_a_process_that_fails_ends_the_run_with_exit_3_and_says_why(tmp_path):
+    """A bug that strikes in a second process is an internal error, reported as one: never a partial
+    report that passes."""
+    script = """
+import sys
+from honolint.streaming import write_report
+
+def outcomes_of(files, notes=None):
+    for file in files:
+        if file == "f150":
+            raise ValueError("boom in " + file)
+    return iter(())
+
+write_report(outcomes_of, [f"f{i}" for i in range(200)], True, False, 2, set())
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 3
+    assert "honolint: internal error (please report it): ValueError: boom in f150" in run.stderr
+    assert "Traceback" not in run.stderr

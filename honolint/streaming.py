@@ -1,0 +1,172 @@
+"""One text or JSON report to standard output, written file by file as each result is made; none is kept.
+
+A run with many files is split across processes with os.fork (the multiprocessing package alone takes
+35 ms to import, more than linting 100 files): the files are cut into contiguous slices, this process
+lints the first slice straight to standard output while each child lints one more into an unnamed
+temporary file, then this process copies the children's output after its own, in file order.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from typing import TextIO
+
+from honolint.report.json_report import SCHEMA_ID, Summary, file_dict
+from honolint.report.text import LineWriter, file_lines, summary_line
+from honolint.selection import fails
+
+MIN_FILES_PER_PROCESS = 100  # below this a second process costs more than it saves (benchmarks/RESULTS.md)
+EXIT_INTERNAL = 3
+
+
+class Items:
+    """One stretch of the report: each file's text or JSON item, and the counts its summary needs."""
+
+    def __init__(self, out: TextIO, as_json: bool, color: bool) -> None:
+        self.out, self.as_json = out, as_json
+        self.lines = None if as_json else LineWriter(out, color)
+        self.summary, self.failed, self.hidden = Summary(), False, 0
+
+    def add(self, result, level, dropped: int) -> None:
+        if self.as_json:
+            self.out.write((", " if self.summary.files else "") + json.dumps(file_dict(result), ensure_ascii=False))
+        else:
+            self.lines.write(file_lines(result))
+        self.summary.add(result)
+        self.failed = self.failed or fails(result, level)
+        self.hidden += dropped
+
+    def counts(self) -> dict:
+        summary = self.summary
+        return {"files": summary.files, "producers": summary.producers, "counts": summary.counts,
+                "failed": self.failed, "hidden": self.hidden}
+
+    def merge(self, counts: dict) -> None:
+        self.summary.add_counts(counts["files"], counts["producers"], counts["counts"])
+        self.failed = self.failed or counts["failed"]
+        self.hidden += counts["hidden"]
+
+
+def processes(jobs: int, files: int) -> int:
+    """How many processes lint `files` files: --jobs N, or (0) one per usable core when there is work for it."""
+    if jobs == 0:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        jobs = cores
+    return max(1, min(jobs, files // MIN_FILES_PER_PROCESS)) if hasattr(os, "fork") else 1
+
+
+def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, notes) -> tuple[bool, int]:
+    """Write the report for `files` to standard output; (whether it fails, how many findings were dropped).
+
+    `outcomes_of(files)` yields (result, fail level, findings dropped) for each file it lints; `notes`
+    is the set of notes this process has printed (a child's notes are printed here, once)."""
+    out = sys.stdout
+    if as_json:
+        from honolint import __version__
+
+        out.write('{"schema": "%s", "tool": {"name": "honolint", "version": "%s"}, "files": [' % (SCHEMA_ID, __version__))
+    items = Items(out, as_json, color)
+    count = processes(jobs, len(files)) if isinstance(files, list) else 1
+    children = []
+    try:
+        if count > 1:
+            bounds = [len(files) * part // count for part in range(count + 1)]
+            children = [_Child(outcomes_of, files[bounds[part]:bounds[part + 1]], as_json, color)
+                        for part in range(1, count)]
+            files = files[:bounds[1]]
+        for outcome in outcomes_of(files):
+            items.add(*outcome)
+        for child in children:
+            child.copy_into(items, notes)
+    finally:
+        for child in children:
+            child.stop()
+    if as_json:
+        out.write('], "summary": ' + json.dumps(items.summary.as_dict()) + "}\n")
+    else:
+        from honolint.report.output import hidden_lines
+
+        items.lines.write([summary_line(items.summary)] + hidden_lines(items.hidden))
+    return items.failed, items.hidden
+
+
+class _Child:
+    """A forked process linting one slice of the files into a temporary file."""
+
+    def __init__(self, outcomes_of, files, as_json: bool, color: bool) -> None:
+        self.output = tempfile.TemporaryFile()
+        read_end, write_end = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(read_end)
+            _child_main(outcomes_of, files, self.output, write_end, as_json, color)
+        os.close(write_end)
+        self.counts = os.fdopen(read_end, "r", encoding="utf-8")
+
+    def copy_into(self, items: Items, notes: set[str]) -> None:
+        counts = self.counts.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        if os.waitstatus_to_exitcode(status) != 0 or not counts:
+            sys.exit(EXIT_INTERNAL)  # the child has said why on standard error
+        counts = json.loads(counts)
+        self.output.seek(0)
+        text = _reader(self.output)
+        chunk = text.read(1 << 16)
+        if chunk and items.summary.files and items.as_json:
+            items.out.write(", ")
+        while chunk:
+            items.out.write(chunk)
+            chunk = text.read(1 << 16)
+        items.merge(counts)
+        for note in counts["notes"]:
+            if note not in notes:
+                notes.add(note)
+                sys.stderr.write(f"honolint: note: {note}\n")
+
+    def stop(self) -> None:
+        if self.pid is not None:  # this process is leaving early: take the child with it
+            import signal
+
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        self.counts.close()
+        self.output.close()
+
+
+def _reader(binary) -> TextIO:
+    import io
+
+    return io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
+
+
+def _child_main(outcomes_of, files, output, counts_fd: int, as_json: bool, color: bool) -> None:
+    import io
+
+    code = EXIT_INTERNAL
+    try:
+        out = io.TextIOWrapper(output, encoding="utf-8", errors="surrogateescape", newline="")
+        items = Items(out, as_json, color)
+        notes: list[str] = []
+        for outcome in outcomes_of(files, notes):
+            items.add(*outcome)
+        out.flush()
+        with os.fdopen(counts_fd, "w", encoding="utf-8") as counts:
+            counts.write(json.dumps({**items.counts(), "notes": notes}))
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    except BaseException as exc:  # noqa: BLE001 - a child must never return into the parent's code
+        sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {exc}\n")
+        if os.environ.get("HONOLINT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+    finally:
+        sys.stderr.flush()
+        os._exit(code)
