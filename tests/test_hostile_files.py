@@ -321,14 +321,14 @@ def _as_if_not_root(path: Path) -> list[str]:
 def test_an_unreadable_file_is_hl001_permission_denied(honolint, tmp_path, monkeypatch, how):
     path = honolint.write("secret.properties", GOOD)
     if how == "open-fails":  # the file passes every check before honolint opens it, then open fails
-        real_open = open
+        real_open = os.open
 
         def denying_open(file, *args, **kwargs):
             if os.fspath(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(path))
             return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr(honolint_load, "open", denying_open, raising=False)
+        monkeypatch.setattr(honolint_load.os, "open", denying_open)
         result = honolint.run("check", "--format", "json", str(path))
         assert "Traceback" not in result.output
         exit_code, stdout = result.exit_code, result.stdout

@@ -70,14 +70,30 @@ def read_file(path: str) -> LoadedFile:
     fmt = file_format(path)
     fmt = fmt if fmt in ("yaml", "json", "toml", "env") else "properties"  # for an error before sniffing
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-            return LoadedFile(path, fmt, error=SyntaxProblem("cannot read file: not a regular file", 1, 1))
-        with open(path, "rb") as handle:  # read(MAX_BYTES + 1) would allocate 4 MiB for every small file
-            data = handle.read(min(info.st_size, MAX_BYTES) + 1 if info.st_size else MAX_BYTES + 1)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for a regular file
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+                return LoadedFile(path, fmt, error=SyntaxProblem("cannot read file: not a regular file", 1, 1))
+            data = _read(fd, min(info.st_size, MAX_BYTES) + 1 if info.st_size else MAX_BYTES + 1)
+        finally:
+            os.close(fd)
     except OSError as exc:
         return LoadedFile(path, fmt, error=SyntaxProblem(f"cannot read file: {exc.strerror or exc}", 1, 1))
     return load_bytes(data, path, file_format(path))
+
+
+def _read(fd: int, limit: int) -> bytes:
+    """Up to `limit` bytes (a file's size said by stat, plus one to see it grew), without a buffer object."""
+    chunks = []
+    while limit > 0:
+        chunk = os.read(fd, limit)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _sniff(data: bytes) -> str:

@@ -12,9 +12,36 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from honolint.model import Document, Duplicate, Entry, LoadedFile, SyntaxProblem
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, with the implicit tag of a plain scalar remembered: keys and values repeat from
+    file to file, and PyYAML's resolver tries its regular expressions on each one every time."""
+
+    plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not ScalarNode:
+            return _SEQ if kind is SequenceNode else _MAP  # the safe loader has no path resolvers
+        if not implicit[0]:
+            return _STR  # quoted or block: a string
+        tag = self.plain_tags.get(value)
+        if tag is None:
+            tag = _BaseLoader.resolve(self, kind, value, implicit)
+            if len(value) <= 64 and len(self.plain_tags) < 4096:
+                self.plain_tags[value] = tag
+        return tag
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
 _MAX_ALIASED = 10_000  # keys repeated through aliases: an alias bomb stops here instead of eating the machine
 
 
@@ -82,30 +109,34 @@ class _Walk:
         self.merges: dict[int, list[tuple[Node, Node]]] = {}
 
     def mapping(self, node: MappingNode, prefix: tuple[str, ...], aliased: bool) -> None:
-        if id(node) in self.active:
+        node_id = id(node)
+        if node_id in self.active:
             return
-        aliased = aliased or id(node) in self.visited
-        self.active.add(id(node))
-        self.visited.add(id(node))
+        aliased = aliased or node_id in self.visited
+        self.active.add(node_id)
+        self.visited.add(node_id)
         doc, seen = self.doc, {}
+        entries = doc.entries
         for key_node, value_node in _pairs(node, self.merges):
-            key = key_node.value if isinstance(key_node, ScalarNode) else "?"
+            key = key_node.value if key_node.__class__ is ScalarNode else "?"
             path = prefix + (key,)
-            if isinstance(value_node, MappingNode) and value_node.value:
+            kind = value_node.__class__
+            if kind is MappingNode and value_node.value:
                 self.mapping(value_node, path, aliased)
                 continue
-            if isinstance(value_node, SequenceNode) and any(isinstance(n, MappingNode) for n in value_node.value):
+            if kind is SequenceNode and any(n.__class__ is MappingNode for n in value_node.value):
                 self.sequence(value_node, path, aliased)
                 continue
-            self.spend(aliased, key_node)
+            if aliased:
+                self.spend(key_node)
             entry = _entry(path, key_node, value_node, doc.index)
             earlier = seen.get(key)
             if earlier is not None:
-                doc.duplicates.append(Duplicate(doc.entries[earlier], entry))
+                doc.duplicates.append(Duplicate(entries[earlier], entry))
                 self.replaced.add(earlier)
-            seen[key] = len(doc.entries)
-            doc.entries.append(entry)
-        self.active.discard(id(node))
+            seen[key] = len(entries)
+            entries.append(entry)
+        self.active.discard(node_id)
 
     def sequence(self, node: SequenceNode, prefix: tuple[str, ...], aliased: bool) -> None:
         """A list of mappings (Kubernetes `containers`, Fluent Bit `outputs`): each item under its index."""
@@ -121,24 +152,30 @@ class _Walk:
             elif isinstance(item, SequenceNode) and any(isinstance(n, MappingNode) for n in item.value):
                 self.sequence(item, path, aliased)
             else:
-                self.spend(aliased, item)
+                if aliased:
+                    self.spend(item)
                 self.doc.entries.append(_entry(path, item, item, self.doc.index))
         self.active.discard(id(node))
 
-    def spend(self, aliased: bool, node: Node) -> None:
-        if aliased:
-            self.aliased_budget -= 1
-            if self.aliased_budget < 0:
-                raise _TooLarge(node)
+    def spend(self, node: Node) -> None:
+        """One more key reached through an alias."""
+        self.aliased_budget -= 1
+        if self.aliased_budget < 0:
+            raise _TooLarge(node)
 
 
 def _pairs(node: MappingNode, cache: dict[int, list[tuple[Node, Node]]], depth: int = 0) -> list[tuple[Node, Node]]:
     """The mapping's pairs with `<<` merge keys expanded first (an earlier merged mapping wins a key,
     an explicit key overrides them all), so no merge chain can multiply keys."""
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE:
+            break
+    else:
+        return node.value
     merged: dict[str, tuple[Node, Node]] = {}
     explicit: list[tuple[Node, Node]] = []
     for key_node, value_node in node.value:
-        if key_node.tag != _TAG + "merge":
+        if key_node.tag != _MERGE:
             explicit.append((key_node, value_node))
             continue
         sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
@@ -155,41 +192,49 @@ def _pairs(node: MappingNode, cache: dict[int, list[tuple[Node, Node]]], depth: 
 
 
 def _entry(path: tuple[str, ...], key_node: Node, value_node: Node, document: int) -> Entry:
+    key_mark, value_mark = key_node.start_mark, value_node.start_mark
     value, yaml_type, raw = _text(value_node)
-    return Entry(
-        path=path,
-        value=value,
-        line=key_node.start_mark.line + 1,
-        column=key_node.start_mark.column + 1,
-        value_line=value_node.start_mark.line + 1,
-        value_column=value_node.start_mark.column + 1,
-        raw=raw,
-        yaml_type=yaml_type,
-        document=document,
-    )
+    return Entry(path, value, key_mark.line + 1, key_mark.column + 1, value_mark.line + 1, value_mark.column + 1,
+                 raw, yaml_type, document)
+
+
+_TYPED: dict[tuple[str, str], tuple[str, str]] = {}  # (tag, plain scalar) -> (text, YAML type), as _typed gives
 
 
 def _text(node: Node) -> tuple[str | None, str, str | None]:
     """(text the application reads, YAML type, the plain scalar as written)."""
-    if isinstance(node, SequenceNode):
+    kind = node.__class__
+    if kind is SequenceNode:
         items = [n.value for n in node.value if isinstance(n, ScalarNode)]
         return ",".join(items), "seq", None
-    if isinstance(node, MappingNode):
+    if kind is MappingNode:
         return None, "map", None
-    raw = node.value if not node.style else None  # libyaml gives "" for plain, PyYAML None
+    value, tag = node.value, node.tag
+    raw = value if not node.style else None  # libyaml gives "" for plain, PyYAML None
+    if tag == _STR:
+        return value, "str", raw
+    typed = _TYPED.get((tag, value))
+    if typed is None:
+        typed = _typed(node)
+        if len(value) <= 64 and len(_TYPED) < 4096:
+            _TYPED[tag, value] = typed
+    return typed[0], typed[1], raw
+
+
+def _typed(node: ScalarNode) -> tuple[str, str]:
     tag = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else "str"
     try:
         if tag == "int":
-            return str(_scalars.construct_yaml_int(node)), "int", raw
+            return str(_scalars.construct_yaml_int(node)), "int"
         if tag == "bool":
-            return ("true" if _scalars.construct_yaml_bool(node) else "false"), "bool", raw
+            return ("true" if _scalars.construct_yaml_bool(node) else "false"), "bool"
         if tag == "null":
-            return "", "null", raw
+            return "", "null"
         if tag == "float":
-            return _java_double(_scalars.construct_yaml_float(node)), "float", raw
+            return _java_double(_scalars.construct_yaml_float(node)), "float"
     except (ConstructorError, ValueError, OverflowError):
         pass
-    return node.value, "str", raw
+    return node.value, "str"
 
 
 def _java_double(number: float) -> str:
