@@ -23,12 +23,14 @@ class Entry(NamedTuple):
     """One key of a file as written, with the value the application reads.
 
     `path` holds the key segments as written: one segment for a `.properties` key, the chain of
-    mapping keys for YAML (`("hono", "kafka", "telemetry", "producerConfig", "acks")`).
+    mapping keys for YAML (`("hono", "kafka", "telemetry", "producerConfig", "acks")`); `key` is
+    them joined with dots, made once by the loader (dialects and rules ask for it many times).
     `value` is the string the application receives (YAML scalars as a Java/YAML 1.1 reader turns
     them into text); `raw` is the text as written when that differs in meaning (YAML plain scalars).
     """
 
     path: tuple[str, ...]
+    key: str
     value: Optional[str]
     line: int
     column: int
@@ -37,11 +39,6 @@ class Entry(NamedTuple):
     raw: Optional[str] = None
     yaml_type: Optional[str] = None  # "int", "bool", "float", "null", "str", "seq", "map" (YAML only)
     document: int = 0
-
-    @property
-    def key(self) -> str:
-        path = self.path
-        return path[0] if len(path) == 1 else ".".join(path)
 
 
 class Duplicate(NamedTuple):
@@ -72,7 +69,7 @@ class Document:
 
 
 class LoadedFile:
-    __slots__ = ("path", "format", "documents", "error", "directives")
+    __slots__ = ("path", "format", "documents", "error", "directives", "_keys", "_key_text")
 
     def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
                  error: Optional[SyntaxProblem] = None,
@@ -83,6 +80,24 @@ class LoadedFile:
         self.error = error  # the file (or the rest of it) could not be parsed
         # `# honolint:` comments: (line, column, line it applies to, text after "honolint:"); directives.py
         self.directives: list[tuple[int, int, int, str]] = directives if directives is not None else []
+        self._keys: Optional[frozenset[str]] = None
+        self._key_text: Optional[str] = None
+
+    # Dialect detection asks every dialect in turn whether it reads the file; these two let most of
+    # them say no at once. Made on first use, once the file is loaded.
+
+    def keys(self) -> frozenset[str]:
+        """Every key of every document."""
+        if self._keys is None:
+            self._keys = frozenset(entry.key for doc in self.documents for entry in doc.entries)
+        return self._keys
+
+    def key_text(self) -> str:
+        """Every key of every document, lower-cased, one per line: `word in key_text()` is False when
+        no key holds the word in any case."""
+        if self._key_text is None:
+            self._key_text = "\n".join(self.keys()).lower()
+        return self._key_text
 
 
 # ---------------------------------------------------------------- dialect stage: entries -> producers

@@ -78,7 +78,8 @@ def looks_like_worker(keys: set[str]) -> bool:
 
 
 def matches(loaded: LoadedFile) -> bool:
-    return any(looks_like_worker({e.key for e in doc.entries}) for doc in loaded.documents)
+    keys = loaded.keys()
+    return ("group.id" in keys or _STANDALONE in keys) and any(looks_like_worker({e.key for e in doc.entries}) for doc in loaded.documents)
 
 
 def eos_enabled(value: Optional[str]) -> bool:

@@ -144,7 +144,8 @@ def producer_maps(doc: Document) -> list[_Map]:
 
 
 def _written_for_librdkafka(loaded: LoadedFile) -> bool:
-    if not any(_maybe_librdkafka(e.path[-1]) for doc in loaded.documents for e in doc.entries if e.path):
+    names = {e.path[-1] for doc in loaded.documents for e in doc.entries if e.path}
+    if not any("." in name for name in names - _java_names()):
         return False  # every dotted name is a Java one: not worth looking up librdkafka's table
     evidence = False
     for doc in loaded.documents:

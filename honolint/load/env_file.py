@@ -21,7 +21,7 @@ def load_env(data: bytes, path: str) -> LoadedFile:
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1]
         column = indent + 1
-        entry = Entry((name,), value, number, column, number, line.index("=") + 2, document=0)
+        entry = Entry((name,), name, value, number, column, number, line.index("=") + 2, document=0)
         if name in seen:
             from honolint.model import Duplicate
 

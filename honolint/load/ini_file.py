@@ -36,5 +36,5 @@ def load_ini(data: bytes, path: str) -> LoadedFile:
         indent, key, separator, value = pair.groups()
         column = len(indent) + 1
         value_column = column + len(key) + len(separator)
-        doc.entries.append(Entry((key,), value, number, column, number, value_column, document=doc.index))
+        doc.entries.append(Entry((key,), key, value, number, column, number, value_column, document=doc.index))
     return loaded

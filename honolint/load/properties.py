@@ -81,7 +81,7 @@ def load_properties(data: bytes, path: str) -> LoadedFile:
                 key = body[:ke]
                 value = body[vs:]
             i += 1
-            entry = Entry(path=(key,), value=value, line=i, column=st + 1, value_line=i, value_column=st + vs + 1)
+            entry = Entry(path=(key,), key=key, value=value, line=i, column=st + 1, value_line=i, value_column=st + vs + 1)
         else:
             i, result = _logical(parts, i, st, text)
             if result is None:
@@ -145,7 +145,7 @@ def _logical(parts: list[str], i: int, st: int, text: str) -> tuple[int, Entry |
         return i, SyntaxProblem(MALFORMED_U, *_where(parts, first, first_st, starts, exc.index, len(line)))
     kl, kc = _where(parts, first, first_st, starts, 0, len(line))
     vl, vc = _where(parts, first, first_st, starts, vs, len(line))
-    return i, Entry(path=(key,), value=value, line=kl, column=kc, value_line=vl, value_column=vc)
+    return i, Entry(path=(key,), key=key, value=value, line=kl, column=kc, value_line=vl, value_column=vc)
 
 
 def _split(line: str) -> tuple[int, int]:

@@ -86,7 +86,7 @@ def _flatten(node: dict, prefix: tuple[str, ...], doc: Document, positions: dict
             line, column = _nearest(path, positions)
             kind = "bool" if isinstance(value, bool) else ("int" if isinstance(value, int) else
                                                           "float" if isinstance(value, float) else "str")
-            doc.entries.append(Entry(path, _text(value), line, column, line, column, None, kind, 0))
+            doc.entries.append(Entry(path, ".".join(path), _text(value), line, column, line, column, None, kind, 0))
 
 
 def _nearest(path: tuple[str, ...], positions: dict) -> tuple[int, int]:

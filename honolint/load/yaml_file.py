@@ -194,7 +194,8 @@ def _pairs(node: MappingNode, cache: dict[int, list[tuple[Node, Node]]], depth: 
 def _entry(path: tuple[str, ...], key_node: Node, value_node: Node, document: int) -> Entry:
     key_mark, value_mark = key_node.start_mark, value_node.start_mark
     value, yaml_type, raw = _text(value_node)
-    return Entry(path, value, key_mark.line + 1, key_mark.column + 1, value_mark.line + 1, value_mark.column + 1,
+    key = path[0] if len(path) == 1 else ".".join(path)
+    return Entry(path, key, value, key_mark.line + 1, key_mark.column + 1, value_mark.line + 1, value_mark.column + 1,
                  raw, yaml_type, document)
 
 
