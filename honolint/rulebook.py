@@ -89,35 +89,32 @@ def _finding(rule: ModuleType, problem: Problem, path: str, fallback: tuple[Opti
         line, column = problem.line, problem.column
     else:
         line, column = (entry.line, entry.column) if entry is not None else fallback
-    return Finding(
-        code=rule.CODE,
-        name=rule.NAME,
-        severity=problem.severity or rule.SEVERITY,
-        classes=problem.classes or tuple(rule.CLASSES),
-        message=problem.message,
-        path=path,
-        line=line,
-        column=column,
-        key=key,
-    )
+    return Finding(rule.CODE, rule.NAME, problem.severity or rule.SEVERITY, problem.classes or tuple(rule.CLASSES),
+                   problem.message, path, line, column, key)
 
 
 def file_findings(rules: Iterable[ModuleType], context: FileContext) -> list[Finding]:
+    """What the file rules among `rules` find."""
     found = []
+    path = context.loaded.path
     for rule in rules:
         if rule.SCOPE == "file":
             for problem in rule.check(context):
-                found.append(_finding(rule, problem, context.loaded.path, (1, 1), None))
+                found.append(_finding(rule, problem, path, (1, 1), None))
     return found
 
 
 def producer_findings(rules: Iterable[ModuleType], context: ProducerContext) -> list[Finding]:
+    """What the producer rules among `rules` find, in file order."""
     found = []
-    fallback = (context.spec.line, context.spec.column)
+    path, fallback = context.loaded.path, (context.spec.line, context.spec.column)
     for rule in rules:
         if rule.SCOPE == "producer":
-            found.extend(_finding(rule, p, context.loaded.path, fallback, context) for p in rule.check(context))
-    return sorted(found, key=_order)
+            for problem in rule.check(context):
+                found.append(_finding(rule, problem, path, fallback, context))
+    if len(found) > 1:
+        found.sort(key=_order)
+    return found
 
 
 def _order(finding: Finding) -> tuple:

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from typing import TextIO
 
-from honolint.report.json_report import SCHEMA_ID, Summary, file_dict
+from honolint.report.json_report import Summary, closing, encode, file_dict, opening
 from honolint.report.text import LineWriter, file_lines, summary_line
 from honolint.selection import fails
 
@@ -31,7 +31,7 @@ class Items:
 
     def add(self, result, level, dropped: int) -> None:
         if self.as_json:
-            self.out.write((", " if self.summary.files else "") + json.dumps(file_dict(result), ensure_ascii=False))
+            self.out.write((", " if self.summary.files else "") + encode(file_dict(result)))
         else:
             self.lines.write(file_lines(result))
         self.summary.add(result)
@@ -64,9 +64,7 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, note
     is the set of notes this process has printed (a child's notes are printed here, once)."""
     out = sys.stdout
     if as_json:
-        from honolint import __version__
-
-        out.write('{"schema": "%s", "tool": {"name": "honolint", "version": "%s"}, "files": [' % (SCHEMA_ID, __version__))
+        out.write(opening())
     items = Items(out, as_json, color)
     count = processes(jobs, len(files)) if isinstance(files, list) else 1
     children = []
@@ -84,7 +82,7 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, note
         for child in children:
             child.stop()
     if as_json:
-        out.write('], "summary": ' + json.dumps(items.summary.as_dict()) + "}\n")
+        out.write(closing(items.summary))
     else:
         from honolint.report.output import hidden_lines
 

@@ -38,7 +38,7 @@ class ClientProfile(NamedTuple):
     note: Optional[str] = None  # said once in the report, e.g. for a 4.x newer than modelled
 
     def at_least(self, *version: int) -> bool:
-        return self.version >= tuple(version) + (0,) * (3 - len(version))
+        return self.version >= version  # (3, 0, 0) >= (3, 0): a tuple that goes on past an equal prefix is larger
 
     def below(self, *version: int) -> bool:
         return not self.at_least(*version)

@@ -192,12 +192,26 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
 _DEFINED_AT = {key: i for i, key in enumerate(DEFINITION_ORDER)}  # ConfigDef validates in this order
 
 
+@lru_cache(maxsize=None)
+def _parsed(profile: ClientProfile) -> dict[tuple[str, str], tuple[bool, Optional[str], Optional[str]]]:
+    """(key, text) -> (known, parse_value's answer) for short texts: the same pairs come back file after file."""
+    return {}
+
+
 def _parse(config: _Config, given: list[Given]) -> None:
+    parsed = _parsed(config.profile)
     for g in sorted(given, key=lambda g: _DEFINED_AT.get(g.key, len(_DEFINED_AT))):
-        if not known(config.profile, g.key):
+        raw = g.text if g.text is not None else ""
+        answer = parsed.get((g.key, raw))
+        if answer is None:
+            is_known = known(config.profile, g.key)
+            answer = (is_known, *parse_value(g.key, raw)) if is_known else (False, None, None)
+            if len(raw) <= 64 and len(parsed) < 8192:
+                parsed[g.key, raw] = answer
+        is_known, text, error = answer
+        if not is_known:
             config.unknown.append(Setting(g.key, g.text, g.entry))
             continue
-        text, error = parse_value(g.key, g.text if g.text is not None else "")
         if error:
             config.refusals.append(Refusal(g.key, error, "value", g.entry))
             config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry)
@@ -209,6 +223,7 @@ _CHECK = {message[:24]: check for message, check in ((M1, "M1"), (M2, "M2"), (M3
                                                       (M3C, "M3"), (M4, "M4"), (D1, "D1"))}
 
 
+@lru_cache(maxsize=None)
 def _check_order(profile: ClientProfile) -> tuple[str, ...]:
     """Which conflict the client meets first: where each check sits in KafkaProducer/ProducerConfig."""
     if profile.below(2, 1):  # KafkaProducer: transaction state, retries, in-flight, acks

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, TextIO
+from typing import Any, Iterable
 
 from honolint import __version__
 from honolint.model import SEVERITIES, Finding, FileResult, ProducerResult
 
 SCHEMA_ID = "honolint.report/1"
+# a report is a tree made fresh for each file: no cycle to look for
+encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 # the keys every producer's "effective" holds, in this order
 EFFECTIVE_KEYS = (
     "acks", "retries", "max.in.flight.requests.per.connection", "enable.idempotence", "delivery.timeout.ms",
@@ -95,16 +97,16 @@ def report_dict(results: Iterable[FileResult]) -> dict[str, Any]:
             "summary": summary.as_dict()}
 
 
-def write(results: Iterable[FileResult], stream: TextIO) -> None:
-    """The same document as render(), written file by file: a run holds one file's result at a time."""
+def opening() -> str:
+    """The document render() makes, up to its first file: a streamed report writes this, then each
+    file's `encode(file_dict(result))` with ", " between them, then closing()."""
     head = json.dumps({"schema": SCHEMA_ID, "tool": {"name": "honolint", "version": __version__}},
                       ensure_ascii=False)
-    stream.write(head[:-1] + ', "files": [')
-    summary = Summary()
-    for result in results:
-        stream.write((", " if summary.files else "") + json.dumps(file_dict(result), ensure_ascii=False))
-        summary.add(result)
-    stream.write('], "summary": ' + json.dumps(summary.as_dict()) + "}\n")
+    return head[:-1] + ', "files": ['
+
+
+def closing(summary: Summary) -> str:
+    return '], "summary": ' + json.dumps(summary.as_dict()) + "}\n"
 
 
 def all_findings(result: FileResult) -> list[Finding]:
