@@ -69,7 +69,7 @@ class Document:
 
 
 class LoadedFile:
-    __slots__ = ("path", "format", "documents", "error", "directives", "_keys", "_key_text")
+    __slots__ = ("path", "format", "documents", "error", "directives", "_key_text")
 
     def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
                  error: Optional[SyntaxProblem] = None,
@@ -80,23 +80,13 @@ class LoadedFile:
         self.error = error  # the file (or the rest of it) could not be parsed
         # `# honolint:` comments: (line, column, line it applies to, text after "honolint:"); directives.py
         self.directives: list[tuple[int, int, int, str]] = directives if directives is not None else []
-        self._keys: Optional[frozenset[str]] = None
         self._key_text: Optional[str] = None
-
-    # Dialect detection asks every dialect in turn whether it reads the file; these two let most of
-    # them say no at once. Made on first use, once the file is loaded.
-
-    def keys(self) -> frozenset[str]:
-        """Every key of every document."""
-        if self._keys is None:
-            self._keys = frozenset(entry.key for doc in self.documents for entry in doc.entries)
-        return self._keys
 
     def key_text(self) -> str:
         """Every key of every document, lower-cased, one per line: `word in key_text()` is False when
-        no key holds the word in any case."""
+        no key holds the word in any case. Made on first use, once the file is loaded."""
         if self._key_text is None:
-            self._key_text = "\n".join(self.keys()).lower()
+            self._key_text = "\n".join([entry.key for doc in self.documents for entry in doc.entries]).lower()
         return self._key_text
 
 

@@ -3,6 +3,7 @@ value is shortened rather than quoted whole."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from honolint.model import Entry, Finding
@@ -20,6 +21,7 @@ _SHORTEST_ANYWHERE = 4  # shorter secrets are masked only in findings about thei
 _HINTS = ("pass", "secret", "jaas", "credential", "token", "info", "key")  # every match holds one of these
 
 
+@lru_cache(maxsize=4096)  # the same keys come back in every file
 def is_secret(key: str) -> bool:
     lowered = key.lower()
     return any(hint in lowered for hint in _HINTS) and bool(_SECRET_KEY.search(key))

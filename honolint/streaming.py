@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from typing import TextIO
 
 from honolint.report.json_report import Summary, closing, encode, file_dict, opening
@@ -94,6 +93,8 @@ class _Child:
     """A forked process linting one slice of the files into a temporary file."""
 
     def __init__(self, outcomes_of, files, as_json: bool, color: bool) -> None:
+        import tempfile
+
         self.output = tempfile.TemporaryFile()
         read_end, write_end = os.pipe()
         sys.stdout.flush()

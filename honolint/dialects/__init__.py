@@ -30,6 +30,33 @@ DETECTION_ORDER = (
 )
 
 
+# What a file must hold before a dialect's module is imported and asked: a word that some key holds,
+# in any case (LoadedFile.key_text). Only a necessary condition, never the decision, so most files
+# are turned away without importing eleven modules. tests/dialects/test_detection_shortcut.py
+# holds detection to what the modules alone decide. A dialect not listed is always asked.
+_WORDS: dict[str, tuple[str, ...]] = {
+    "strimzi": ("apiversion",),
+    "hono-helm": ("adapters.kafkamessagingspec", "commandrouterservice.hono.kafka", "deviceregistryexample.hono.kafka"),
+    "hono": ("hono.kafka.", "hono_kafka_"),
+    "spring-cloud-stream": ("spring.cloud.stream.kafka.",),
+    "spring-boot": ("spring.kafka.",),
+    "quarkus": ("mp.messaging.", "kafka."),
+    "mirrormaker2": ("->",),
+    "connect-connector": ("connector.class",),
+    "connect-worker": ("group.id", "offset.storage.file.filename"),
+    "kafka-streams": ("application.id",),
+    "vector": ("sinks.",),
+}
+
+
+def worth_asking(name: str, loaded: LoadedFile) -> bool:
+    """Whether `name`'s module could read the file at all (fluent-bit: an INI file, or a YAML pipeline)."""
+    if name == "fluent-bit":
+        return loaded.format == "ini" or "pipeline.outputs." in loaded.key_text()
+    words = _WORDS.get(name)
+    return words is None or any(word in loaded.key_text() for word in words)
+
+
 _MODULES: dict[str, ModuleType] = {}
 
 
@@ -44,7 +71,7 @@ def dialect_module(name: str) -> ModuleType:
 
 def detect(loaded: LoadedFile) -> Optional[str]:
     for name in DETECTION_ORDER:
-        if dialect_module(name).matches(loaded):
+        if worth_asking(name, loaded) and dialect_module(name).matches(loaded):
             return name
     return None
 

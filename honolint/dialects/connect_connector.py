@@ -52,8 +52,7 @@ def _has_class(doc: Document) -> bool:
 
 
 def matches(loaded: LoadedFile) -> bool:
-    keys = loaded.keys()
-    return ("connector.class" in keys or "config.connector.class" in keys) and any(_has_class(doc) for doc in loaded.documents)
+    return any(_has_class(doc) for doc in loaded.documents)
 
 
 def is_sink(connector_class: str, keys: set[str]) -> bool:

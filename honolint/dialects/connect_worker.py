@@ -78,8 +78,7 @@ def looks_like_worker(keys: set[str]) -> bool:
 
 
 def matches(loaded: LoadedFile) -> bool:
-    keys = loaded.keys()
-    return ("group.id" in keys or _STANDALONE in keys) and any(looks_like_worker({e.key for e in doc.entries}) for doc in loaded.documents)
+    return any(looks_like_worker({e.key for e in doc.entries}) for doc in loaded.documents)
 
 
 def eos_enabled(value: Optional[str]) -> bool:

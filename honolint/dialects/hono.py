@@ -57,8 +57,6 @@ Trees = dict[tuple[str, Optional[str]], list[Setting]]
 
 
 def matches(loaded: LoadedFile) -> bool:
-    if "hono.kafka." not in loaded.key_text() and "hono_kafka_" not in loaded.key_text():
-        return False
     if loaded.format == "env":
         return any(_hono_key(e.key) or _hono_env(e.key) for doc in loaded.documents for e in doc.entries)
     return any(_hono_key(e.key) for doc in loaded.documents for e in doc.entries)

@@ -46,7 +46,6 @@ COMPONENTS: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     (("deviceRegistryExample", "hono", "kafka"), "the device registry", ("event", "notification")),
 )
 ADAPTERS = COMPONENTS[0][0]
-_TREE_TEXTS = tuple(".".join(tree).lower() for tree, _, _ in COMPONENTS)
 _OTHER_CLIENTS = {  # client names a component uses for consumers or admin clients (§4.2)
     "the protocol adapters": {"command": "a consumer", "notification": "a consumer", "commandInternal": "an admin client"},
     "the Command Router": {"command": "a consumer", "notification": "a consumer", "cleanup": "an admin client"},
@@ -57,7 +56,7 @@ _NETWORKS = ("messagingNetworkTypes",)
 
 
 def matches(loaded: LoadedFile) -> bool:
-    if loaded.format not in ("yaml", "json") or not any(text in loaded.key_text() for text in _TREE_TEXTS):
+    if loaded.format not in ("yaml", "json"):
         return False
     named = _values_file_name(loaded.path)
     for doc in loaded.documents:

@@ -43,7 +43,7 @@ def _is_streams(keys: set[str]) -> bool:
 
 
 def matches(loaded: LoadedFile) -> bool:
-    return "application.id" in loaded.keys() and any(_is_streams({e.key for e in doc.entries}) for doc in loaded.documents)
+    return any(_is_streams({e.key for e in doc.entries}) for doc in loaded.documents)
 
 
 def framework(guarantee: Optional[str], application_id: str) -> FrameworkLayer:

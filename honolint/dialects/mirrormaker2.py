@@ -38,7 +38,7 @@ def _is_mm2(doc: Document) -> bool:
 
 
 def matches(loaded: LoadedFile) -> bool:
-    return "clusters" in loaded.keys() and any(_is_mm2(doc) for doc in loaded.documents)
+    return any(_is_mm2(doc) for doc in loaded.documents)
 
 
 def clusters(value: str | None) -> list[str]:

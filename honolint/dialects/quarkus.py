@@ -91,8 +91,6 @@ Key = tuple[str, str, Optional[str]]  # (profile, "kafka" | "connector" | "chann
 def matches(loaded: LoadedFile) -> bool:
     if loaded.format not in ("properties", "yaml", "json"):
         return False
-    if "mp.messaging." not in loaded.key_text() and "kafka." not in loaded.key_text():
-        return False
     kafka = quarkus = False
     for doc in loaded.documents:
         for entry in doc.entries:

@@ -100,7 +100,7 @@ BASE_FILES = ("application.yaml", "application.yml", "application.properties")  
 
 
 def matches(loaded: LoadedFile) -> bool:
-    return "spring.kafka." in loaded.key_text() and any(entry.key[:13].lower() == "spring.kafka." for doc in loaded.documents for entry in doc.entries)
+    return any(entry.key[:13].lower() == "spring.kafka." for doc in loaded.documents for entry in doc.entries)
 
 
 # ---------------------------------------------------------------- property names

@@ -65,7 +65,7 @@ _INPUT = re.compile(r".+-in-\d+|input")
 
 
 def matches(loaded: LoadedFile) -> bool:
-    return "spring.cloud.stream.kafka." in loaded.key_text() and any(entry.key[:26].lower() == "spring.cloud.stream.kafka." for doc in loaded.documents
+    return any(entry.key[:26].lower() == "spring.cloud.stream.kafka." for doc in loaded.documents
                for entry in doc.entries)
 
 

@@ -76,8 +76,7 @@ def resource(doc: Document) -> Optional[tuple[str, str, Entry]]:
 
 
 def matches(loaded: LoadedFile) -> bool:
-    keys = loaded.keys()
-    return "apiVersion" in keys and "kind" in keys and any(resource(doc) is not None for doc in loaded.documents)
+    return any(resource(doc) is not None for doc in loaded.documents)
 
 
 def forbidden(key: str, prefixes: tuple[str, ...]) -> Optional[str]:

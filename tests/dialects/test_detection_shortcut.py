@@ -1,6 +1,6 @@
-"""Detection asks each dialect's `matches` in turn; most say no from the file's key set or key text
-alone. That shortcut must never change an answer: every matcher, given keys and a key text that
-claim to hold everything, answers the same on every sample, example and mix of them."""
+"""Detection asks a dialect's module only when the file holds one of its words (dialects.worth_asking).
+That shortcut must never change an answer: on every sample, example and mix of them, each dialect the
+shortcut turns away is one whose module says no."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from honolint.dialects import DETECTION_ORDER, dialect_module
+from honolint.dialects import DETECTION_ORDER, dialect_module, worth_asking
 from honolint.load import read_file
 from honolint.model import Document, LoadedFile
 
@@ -17,31 +17,17 @@ FILES = sorted([*ROOT.glob("examples/*"), *(ROOT.parent / "shared" / "reference"
 LOADED = [read_file(str(path)) for path in FILES if path.is_file()]
 
 
-class _HoldsEverything(str):
-    def __contains__(self, item) -> bool:
-        return True
+def _turned_away_wrongly(loaded: LoadedFile) -> list[str]:
+    return [name for name in DETECTION_ORDER
+            if not worth_asking(name, loaded) and dialect_module(name).matches(loaded)]
 
 
-class _AllKeys(frozenset):
-    def __contains__(self, item) -> bool:
-        return True
-
-
-def _answers(loaded: LoadedFile, shortcut: bool) -> list[bool]:
-    if not shortcut:
-        loaded._keys, loaded._key_text = _AllKeys(), _HoldsEverything()
-    answers = [bool(dialect_module(name).matches(loaded)) for name in DETECTION_ORDER]
-    loaded._keys = loaded._key_text = None
-    return answers
-
-
-def test_the_samples_are_read():
-    assert len(LOADED) >= 40 and sum(any(_answers(f, True)) for f in LOADED) >= 35
-
-
-def test_every_sample_gets_the_same_answers():
+def test_every_sample_is_asked_of_the_dialect_that_reads_it():
+    asked = [name for loaded in LOADED for name in DETECTION_ORDER
+             if worth_asking(name, loaded) and dialect_module(name).matches(loaded)]
+    assert len(set(asked)) == len(DETECTION_ORDER)  # every dialect has a sample (examples/ has one each)
     for loaded in LOADED:
-        assert _answers(loaded, True) == _answers(loaded, False), loaded.path
+        assert _turned_away_wrongly(loaded) == [], loaded.path
 
 
 @settings(max_examples=200, deadline=None)
@@ -56,5 +42,12 @@ def test_mixed_samples_get_the_same_answers(picks, name):
             step = 1 + seed % 3
             entries += pool[seed % len(pool)::step]
     fmt = {"p.properties": "properties", "x.env": "env", "kcat.conf": "properties"}.get(name, "yaml")
-    loaded = LoadedFile(name, fmt, [Document(0, entries)])
-    assert _answers(loaded, True) == _answers(loaded, False)
+    assert _turned_away_wrongly(LoadedFile(name, fmt, [Document(0, entries)])) == []
+
+
+def test_every_key_of_every_sample_alone():
+    for loaded in LOADED:
+        for doc in loaded.documents:
+            for entry in doc.entries:
+                alone = LoadedFile(loaded.path, loaded.format, [Document(0, [entry], name=doc.name)])
+                assert _turned_away_wrongly(alone) == [], (loaded.path, entry.key)
