@@ -188,9 +188,9 @@ def _files(run: Run, project, paths, seen: set[str]):
         named = not os.path.isdir(path)
         if named and run.force_exclude and project.excluded(path):
             continue
-        for file in [path] if named else project.walk(path):
-            if os.path.abspath(file) not in seen:  # a file named and also found in a directory: once
-                seen.add(os.path.abspath(file))
+        for file, absolute in [(path, os.path.abspath(path))] if named else project.walk(path):
+            if absolute not in seen:  # a file named and also found in a directory: once
+                seen.add(absolute)
                 yield file, named
 
 

@@ -488,16 +488,19 @@ class Project:
         relative = settings.relative(path)
         return any(settings.glob(g).matches(relative) for g in include)
 
-    def walk(self, top: str) -> Iterator[str]:
-        """The files to lint below a directory: included, not excluded, outside SKIPPED_DIRS."""
+    def walk(self, top: str) -> Iterator[tuple[str, str]]:
+        """(path, absolute path) of the files to lint below a directory: included, not excluded,
+        outside SKIPPED_DIRS."""
         for root, dirs, files in os.walk(top):
             settings = self.settings_file(root)
             dirs[:] = sorted(d for d in dirs
                              if d not in SKIPPED_DIRS and not self._excluded(os.path.join(root, d), settings))
+            absolute_root = os.path.join(os.path.abspath(root), "")  # a name from a listing has no "/" or ".."
+            root = os.path.join(root, "")
             for name in sorted(files):
-                path = os.path.join(root, name)
+                path = root + name
                 if self._included(name, path, settings) and not self._excluded(path, settings):
-                    yield path
+                    yield path, absolute_root + name
 
     # -- settings in force
 
