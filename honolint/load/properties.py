@@ -81,7 +81,7 @@ def load_properties(data: bytes, path: str) -> LoadedFile:
                 key = body[:ke]
                 value = body[vs:]
             i += 1
-            entry = Entry(path=(key,), key=key, value=value, line=i, column=st + 1, value_line=i, value_column=st + vs + 1)
+            entry = Entry((key,), key, value, i, st + 1, i, st + vs + 1)
         else:
             i, result = _logical(parts, i, st, text)
             if result is None:

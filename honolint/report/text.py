@@ -68,6 +68,9 @@ def report_lines(results: Iterable[FileResult]) -> list[Line]:
     return lines
 
 
+_NEWLINE: Line = [("\n", "")]
+
+
 class LineWriter:
     """Writes report lines as they come; rich is imported only when there is colour to draw."""
 
@@ -80,7 +83,7 @@ class LineWriter:
 
     def write(self, lines: list[Line]) -> None:
         if self.console is None:
-            self.stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+            self.stream.write("".join([text for line in lines for text, _ in line + _NEWLINE]))
             return
         from rich.text import Text
 
