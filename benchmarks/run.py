@@ -127,7 +127,7 @@ def tool(name: str) -> list[str] | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (after one warm-up)")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (after one warm-up)")
     parser.add_argument("--quick", action="store_true", help="skip the 10,000-file corpus and kafkaesq on 1,000")
     parser.add_argument("--output", default=str(HERE / "RESULTS.md"))
     args = parser.parse_args()

@@ -25,16 +25,19 @@ class Problem(NamedTuple):
 
 
 class FileContext:
-    __slots__ = ("loaded", "dialect", "named_explicitly")
+    __slots__ = ("loaded", "dialect", "named_explicitly", "_producer_entries")
 
     def __init__(self, loaded: LoadedFile, dialect: Optional[DialectResult], named_explicitly: bool) -> None:
         self.loaded, self.dialect, self.named_explicitly = loaded, dialect, named_explicitly
+        self._producer_entries: Optional[set[int]] = None
 
     def producer_entries(self) -> set[int]:
         """ids of the entries that reach some producer (a rule about values cares only for those)."""
-        if self.dialect is None:
-            return set()
-        return {id(s.entry) for p in self.dialect.producers for layer in p.layers for s in layer.settings}
+        if self._producer_entries is None:
+            dialect = self.dialect
+            self._producer_entries = set() if dialect is None else {
+                id(s.entry) for p in dialect.producers for layer in p.layers for s in layer.settings}
+        return self._producer_entries
 
 
 class ProducerContext:
