@@ -54,7 +54,13 @@ def worth_asking(name: str, loaded: LoadedFile) -> bool:
     if name == "fluent-bit":
         return loaded.format == "ini" or "pipeline.outputs." in loaded.key_text()
     words = _WORDS.get(name)
-    return words is None or any(word in loaded.key_text() for word in words)
+    if words is None:
+        return True
+    text = loaded.key_text()
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 _MODULES: dict[str, ModuleType] = {}

@@ -67,8 +67,8 @@ def _parse(data: bytes, path: str, fmt: str | None) -> LoadedFile:
 
 
 def read_file(path: str) -> LoadedFile:
-    fmt = file_format(path)
-    fmt = fmt if fmt in ("yaml", "json", "toml", "env") else "properties"  # for an error before sniffing
+    named = file_format(path)
+    fmt = named if named in ("yaml", "json", "toml", "env") else "properties"  # for an error before sniffing
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for a regular file
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -81,7 +81,7 @@ def read_file(path: str) -> LoadedFile:
             os.close(fd)
     except OSError as exc:
         return LoadedFile(path, fmt, error=SyntaxProblem(f"cannot read file: {exc.strerror or exc}", 1, 1))
-    return load_bytes(data, path, file_format(path))
+    return load_bytes(data, path, named)
 
 
 def _read(fd: int, limit: int) -> bytes:

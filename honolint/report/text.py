@@ -23,20 +23,28 @@ def _finding_line(finding: Finding, indent: str) -> Line:
             (f"{finding.severity}: ", finding.severity), (finding.message, "")]
 
 
+_CLASS_ORDER = {target: (target, *(c for c in QOS_CLASSES if c != target)) for target in QOS_CLASSES}
+_VERDICT_LINES = {(qos_class, ok): [("    ", ""), (f"{CLASS_TITLES[qos_class]:<15}", ""),
+                                    ("ok" if ok else "FAIL", "ok" if ok else "FAIL")]
+                  for qos_class in QOS_CLASSES for ok in (True, False)}
+
+
 def _producer_lines(producer: ProducerResult) -> list[Line]:
-    target = producer.target
-    head: Line = [("  ", ""), (producer.spec.scope, "path"),
-                  (f"  {producer.effective.client}, target {CLASS_TITLES[target]}", "dim")]
-    lines = [head]
-    order = [target] + [c for c in QOS_CLASSES if c != target]
-    shown: set[int] = set()
-    for qos_class in order:
-        ok = producer.verdict.ok[qos_class]
-        lines.append([("    ", ""), (f"{CLASS_TITLES[qos_class]:<15}", ""), ("ok" if ok else "FAIL", "ok" if ok else "FAIL")])
-        for index, finding in enumerate(producer.findings):
-            if qos_class in finding.classes and index not in shown:
-                shown.add(index)
+    """The producer's head, then a verdict line per class, the target's first; each finding under the
+    first of those classes it concerns."""
+    target, verdicts = producer.target, producer.verdict.ok
+    lines = [[("  ", ""), (producer.spec.scope, "path"),
+              (f"  {producer.effective.client}, target {CLASS_TITLES[target]}", "dim")]]
+    remaining = producer.findings
+    for qos_class in _CLASS_ORDER[target]:
+        lines.append(_VERDICT_LINES[qos_class, verdicts[qos_class]])
+        later = []
+        for finding in remaining:
+            if qos_class in finding.classes:
                 lines.append(_finding_line(finding, "      "))
+            else:
+                later.append(finding)
+        remaining = later
     return lines
 
 
