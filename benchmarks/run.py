@@ -4,7 +4,7 @@
 
 It writes corpora to a temporary directory (1 file; 1,000 and 10,000 small files mixing
 `.properties`, plain YAML and Hono YAML; one large multi-document YAML file with 5,000 producers
-and one with 2,500 to show the growth is linear), runs each command after a warm-up several times,
+and one with 2,500 to show the growth is linear), runs each command once as a warm-up and then in rounds, every command once per round,
 and prints a Markdown table (median and min-max wall time, peak memory, ratios) that it also
 writes to benchmarks/RESULTS.md. A tool that is not installed is reported as such.
 """
@@ -96,16 +96,23 @@ def all_files(target: Path) -> list[str]:
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run(command: list[str], runs: int) -> dict:
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
+def run_interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, dict]:
+    """Each command once as a warm-up, then `runs` rounds of every command in turn: a machine that gets
+    busier or quieter during the run weighs on every command alike, not on whichever ran then."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-        times.append(time.perf_counter() - started)
-    peak = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, env=ENV)
-    return {"median": statistics.median(times), "min": min(times), "max": max(times),
-            "peak_mb": int(peak.stdout.strip() or 0) / 1024}
+    for _ in range(runs):
+        for name, command in commands.items():
+            started = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+            times[name].append(time.perf_counter() - started)
+    measured = {}
+    for name, command in commands.items():
+        peak = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, env=ENV)
+        measured[name] = {"median": statistics.median(times[name]), "min": min(times[name]),
+                          "max": max(times[name]), "peak_mb": int(peak.stdout.strip() or 0) / 1024}
+    return measured
 
 
 def run_per_file(executable: list[str], files: list[str]) -> dict:
@@ -146,30 +153,31 @@ def main() -> int:
         single_yaml.write_text(plain_yaml(random.Random(0), 0))
         for label, target, runs in corpora:
             print(f"... {label}", file=sys.stderr)
-            measured = {
-                "honolint (text)": run([*honolint, "check", "--color", "never", str(target)], runs),
-                "honolint (json)": run([*honolint, "check", "--format", "json", str(target)], runs),
-                "honolint (text, --jobs 1)": run([*honolint, "check", "--color", "never", "--jobs", "1", str(target)],
-                                                 runs),
-                "floor": run([sys.executable, "-c", FLOOR, *all_files(target)], runs),
+            commands = {
+                "honolint (text)": [*honolint, "check", "--color", "never", str(target)],
+                "honolint (json)": [*honolint, "check", "--format", "json", str(target)],
+                "honolint (text, --jobs 1)": [*honolint, "check", "--color", "never", "--jobs", "1", str(target)],
+                "floor": [sys.executable, "-c", FLOOR, *all_files(target)],
             }
             yaml_target = [str(single_yaml)] if label == "1 file" else yaml_files(target)
             if yamllint and yaml_target:
-                measured["yamllint"] = run([*yamllint, *([str(target)] if target.is_dir() else yaml_target)], runs)
+                commands["yamllint"] = [*yamllint, *([str(target)] if target.is_dir() else yaml_target)]
+            measured = run_interleaved(commands, runs)
             if kafkaesq and (label == "1 file" or (label == "1,000 files" and not args.quick)):
                 measured["kafkaesq validate"] = run_per_file([*kafkaesq, "validate"], all_files(target))
             rows.append((label, measured))
-    report = render(rows, yamllint is not None, kafkaesq is not None)
+    report = render(rows, args.runs, yamllint is not None, kafkaesq is not None)
     print(report)
     Path(args.output).write_text(report)
     return 0
 
 
-def render(rows, have_yamllint: bool, have_kafkaesq: bool) -> str:
+def render(rows, runs: int, have_yamllint: bool, have_kafkaesq: bool) -> str:
     when = datetime.date.today().isoformat()
     head = (f"Measured {when} on {platform.machine()} with {os.cpu_count()} cores, Python "
             f"{platform.python_version()}, by `python benchmarks/run.py` (wall time of whole processes: median of "
-            "the timed runs after a warm-up, min-max in brackets; peak RSS of the largest process of one run).\n\n")
+            f"{runs} rounds that run every command of a corpus in turn, after a warm-up; min-max in brackets; peak "
+            "RSS of the largest process of one more run).\n\n")
     lines = ["| corpus | command | wall ms (min-max) | peak MB | honolint (text) / this |",
              "|---|---|---|---|---|"]
     for label, measured in rows:
