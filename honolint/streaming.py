@@ -70,9 +70,15 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, note
     try:
         if count > 1:
             bounds = [len(files) * part // count for part in range(count + 1)]
-            children = [_Child(outcomes_of, files[bounds[part]:bounds[part + 1]], as_json, color)
-                        for part in range(1, count)]
-            files = files[:bounds[1]]
+            try:
+                for part in range(1, count):
+                    children.append(_Child(outcomes_of, files[bounds[part]:bounds[part + 1]], as_json, color))
+            except OSError:  # no temporary file or no process to be had: this process lints them all
+                for child in children:
+                    child.stop()
+                children = []
+            else:
+                files = files[:bounds[1]]
         for outcome in outcomes_of(files):
             items.add(*outcome)
         for child in children:
@@ -96,10 +102,20 @@ class _Child:
         import tempfile
 
         self.output = tempfile.TemporaryFile()
-        read_end, write_end = os.pipe()
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            self.output.close()
+            raise
         sys.stdout.flush()
         sys.stderr.flush()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            for end in (read_end, write_end):
+                os.close(end)
+            self.output.close()
+            raise
         if self.pid == 0:
             os.close(read_end)
             _child_main(outcomes_of, files, self.output, write_end, as_json, color)
@@ -110,8 +126,11 @@ class _Child:
         counts = self.counts.read()
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
-        if os.waitstatus_to_exitcode(status) != 0 or not counts:
-            sys.exit(EXIT_INTERNAL)  # the child has said why on standard error
+        code = os.waitstatus_to_exitcode(status)
+        if code < 0:  # killed (out of memory, say): it could not say why itself
+            sys.stderr.write(f"honolint: internal error: a linting process was ended by signal {-code}\n")
+        if code != 0 or not counts:
+            sys.exit(EXIT_INTERNAL)  # a child that failed has said why on standard error
         counts = json.loads(counts)
         self.output.seek(0)
         text = _reader(self.output)

@@ -257,22 +257,45 @@ def test_processes_give_the_same_report_in_the_same_order(tmp_path):
             assert runs[2].stdout.splitlines()[-1].startswith("250 files, 250 producers: 84 error(s)")
 
 
-def test_a_process_that_fails_ends_the_run_with_exit_3_and_says_why(tmp_path):
-    """A bug that strikes in a second process is an internal error, reported as one: never a partial
-    report that passes."""
-    script = """
-import sys
+@pytest.mark.parametrize("failure,said", [
+    ("raise ValueError('boom in ' + file)", "honolint: internal error (please report it): ValueError: boom in f150"),
+    ("os.kill(os.getpid(), signal.SIGKILL)", "honolint: internal error: a linting process was ended by signal 9"),
+])
+def test_a_process_that_fails_ends_the_run_with_exit_3_and_says_why(failure, said):
+    """A bug (or the out-of-memory killer) that strikes a second process is an internal error,
+    reported as one: never a partial report that passes."""
+    script = f"""
+import os, signal
 from honolint.streaming import write_report
 
 def outcomes_of(files, notes=None):
     for file in files:
         if file == "f150":
-            raise ValueError("boom in " + file)
+            {failure}
     return iter(())
 
-write_report(outcomes_of, [f"f{i}" for i in range(200)], True, False, 2, set())
+write_report(outcomes_of, [f"f{{i}}" for i in range(200)], True, False, 2, set())
 """
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert run.returncode == 3
-    assert "honolint: internal error (please report it): ValueError: boom in f150" in run.stderr
+    assert said in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_without_a_temporary_file_one_process_lints_them_all(tmp_path):
+    for index in range(250):
+        (tmp_path / f"p{index:03d}.properties").write_text(BAD if index % 3 == 0 else GOOD)
+    script = f"""
+import sys, tempfile
+def no_file(*args, **kwargs):
+    raise PermissionError(13, "Permission denied")
+tempfile.TemporaryFile = no_file
+sys.argv = ["honolint", "check", "--jobs", "2", "--color", "never", {str(tmp_path)!r}]
+from honolint.cli import main
+main()
+"""
+    fallback = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    alone = subprocess.run([sys.executable, "-m", "honolint", "check", "--jobs", "1", "--color", "never",
+                            str(tmp_path)], capture_output=True, text=True)
+    assert (fallback.returncode, fallback.stdout, fallback.stderr) == (alone.returncode, alone.stdout, alone.stderr)
+    assert fallback.stdout.splitlines()[-1].startswith("250 files")
