@@ -17,6 +17,10 @@ from honolint.report.text import LineWriter, file_lines, summary_line
 from honolint.selection import fails
 
 MIN_FILES_PER_PROCESS = 100  # below this a second process costs more than it saves (benchmarks/RESULTS.md)
+MOST_PROCESSES_BY_DEFAULT = 8
+# where Linux says a container's CPU quota: cgroup v2 ("200000 100000" or "max 100000"), then v1
+CPU_QUOTA_FILES = (("/sys/fs/cgroup/cpu.max", None),
+                   ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
 EXIT_INTERNAL = 3
 
 
@@ -51,9 +55,27 @@ class Items:
 def processes(jobs: int, files: int) -> int:
     """How many processes lint `files` files: --jobs N, or (0) one per usable core when there is work for it."""
     if jobs == 0:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        jobs = cores
+        jobs = min(usable_cores(), MOST_PROCESSES_BY_DEFAULT)
     return max(1, min(jobs, files // MIN_FILES_PER_PROCESS)) if hasattr(os, "fork") else 1
+
+
+def usable_cores() -> int:
+    """The cores this process may run on, and no more than its container's CPU quota (cgroup v2, v1):
+    a CI container often sees the host's 64 cores and may use 2."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    for quota_file, period_file in CPU_QUOTA_FILES:
+        try:
+            with open(quota_file) as handle:
+                fields = handle.read().split()
+            if period_file:
+                with open(period_file) as handle:
+                    fields.append(handle.read().strip())
+            quota, period = int(fields[0]), int(fields[1])
+        except (OSError, ValueError, IndexError):  # no such file, or "max": no quota
+            continue
+        if quota > 0 and period > 0:
+            return max(1, min(cores, -(-quota // period)))
+    return cores
 
 
 def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, notes) -> tuple[bool, int]:

@@ -299,3 +299,25 @@ main()
                             str(tmp_path)], capture_output=True, text=True)
     assert (fallback.returncode, fallback.stdout, fallback.stderr) == (alone.returncode, alone.stdout, alone.stderr)
     assert fallback.stdout.splitlines()[-1].startswith("250 files")
+
+
+@pytest.mark.parametrize("v2,v1,cores", [
+    ("200000 100000\n", None, 2), ("150000 100000\n", None, 2), ("max 100000\n", None, 64),
+    (None, ("-1\n", "100000\n"), 64), (None, ("400000\n", "100000\n"), 4), (None, None, 64),
+])
+def test_the_default_processes_keep_to_the_container_cpu_quota(tmp_path, monkeypatch, v2, v1, cores):
+    """A CI container that sees the host's 64 cores but may use 2 gets 2 processes, not 64."""
+    import honolint.streaming as streaming
+
+    def written(name, text):  # a file that is not there: no quota of that kind
+        if text is not None:
+            (tmp_path / name).write_text(text)
+        return str(tmp_path / name)
+
+    monkeypatch.setattr(streaming.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(streaming, "CPU_QUOTA_FILES", (
+        (written("cpu.max", v2), None),
+        (written("cfs_quota_us", v1 and v1[0]), written("cfs_period_us", v1 and v1[1]))))
+    assert streaming.usable_cores() == cores
+    assert streaming.processes(0, 100_000) == min(cores, streaming.MOST_PROCESSES_BY_DEFAULT)
+    assert streaming.processes(0, 150) == 1 and streaming.processes(3, 1_000) == 3
