@@ -14,6 +14,7 @@ from typing import TextIO
 
 from honolint.report.json_report import Summary, closing, encode, file_dict, opening
 from honolint.report.text import LineWriter, file_lines, summary_line
+from honolint.run import EXIT_INTERNAL
 from honolint.selection import fails
 
 MIN_FILES_PER_PROCESS = 100  # below this a second process costs more than it saves (benchmarks/RESULTS.md)
@@ -21,7 +22,6 @@ MOST_PROCESSES_BY_DEFAULT = 8
 # where Linux says a container's CPU quota: cgroup v2 ("200000 100000" or "max 100000"), then v1
 CPU_QUOTA_FILES = (("/sys/fs/cgroup/cpu.max", None),
                    ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
-EXIT_INTERNAL = 3
 
 
 class Items:
@@ -81,8 +81,9 @@ def usable_cores() -> int:
 def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, notes) -> tuple[bool, int]:
     """Write the report for `files` to standard output; (whether it fails, how many findings were dropped).
 
-    `outcomes_of(files)` yields (result, fail level, findings dropped) for each file it lints; `notes`
-    is the set of notes this process has printed (a child's notes are printed here, once)."""
+    `outcomes_of(files, notes=None)` yields (result, fail level, findings dropped) for each file it
+    lints; in a child it gets a list, `notes`, to collect the notes it would print. `notes` here is the
+    set of notes this process has printed: a child's are printed after them, each once."""
     out = sys.stdout
     if as_json:
         out.write(opening())
