@@ -39,6 +39,8 @@ SUMMARY = "not a producer property of the client (a typo? a consumer key?); libr
 
 
 def check(context: ProducerContext) -> Iterator[Problem]:
+    if not context.effective.unknown_keys:
+        return
     if context.profile.family == "librdkafka":
         from honolint.profiles.librdkafka import known_names
 
