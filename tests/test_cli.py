@@ -282,14 +282,14 @@ write_report(outcomes_of, [f"f{{i}}" for i in range(200)], True, False, 2, set()
     assert "Traceback" not in run.stderr
 
 
-def test_without_a_temporary_file_one_process_lints_them_all(tmp_path):
+def test_without_a_file_for_the_output_one_process_lints_them_all(tmp_path):
     for index in range(250):
         (tmp_path / f"p{index:03d}.properties").write_text(BAD if index % 3 == 0 else GOOD)
     script = f"""
-import sys, tempfile
+import os, sys, tempfile
 def no_file(*args, **kwargs):
     raise PermissionError(13, "Permission denied")
-tempfile.TemporaryFile = no_file
+tempfile.TemporaryFile = os.memfd_create = no_file
 sys.argv = ["honolint", "check", "--jobs", "2", "--color", "never", {str(tmp_path)!r}]
 from honolint.cli import main
 main()
