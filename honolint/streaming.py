@@ -12,7 +12,7 @@ import os
 import sys
 from typing import TextIO
 
-from honolint.report.json_report import Summary, closing, encode, file_dict, opening
+from honolint.report.json_report import Summary, closing, file_json, opening
 from honolint.report.text import LineWriter, file_lines, summary_line
 from honolint.run import EXIT_INTERNAL
 from honolint.selection import fails
@@ -34,7 +34,7 @@ class Items:
 
     def add(self, result, level, dropped: int) -> None:
         if self.as_json:
-            self.out.write((", " if self.summary.files else "") + encode(file_dict(result)))
+            self.out.write((", " if self.summary.files else "") + file_json(result))
         else:
             self.lines.write(file_lines(result))
         self.summary.add(result)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from honolint.load import load_bytes
 from honolint.pipeline import Linter, Options
 from honolint.profiles import parse_client
-from honolint.report.json_report import report_dict
+from honolint.report.json_report import encode, file_dict, file_json, report_dict
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "honolint" / "schema" / "report.schema.json").read_text())
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -32,6 +32,7 @@ def _lint_everywhere(data: bytes, name: str) -> None:
         result = linter.lint(load_bytes(data, name))
         assert result is not None
         VALIDATOR.validate(report_dict([result]))
+        assert file_json(result) == encode(file_dict(result))  # the streamed report says the same
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
