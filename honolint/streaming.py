@@ -153,14 +153,21 @@ class _Child:
         if code != 0 or not counts:
             sys.exit(EXIT_INTERNAL)  # a child that failed has said why on standard error
         counts = json.loads(counts)
-        self.output.seek(0)
-        text = _reader(self.output)
-        chunk = text.read(1 << 16)
-        if chunk and items.summary.files and items.as_json:
+        if counts["files"] and items.summary.files and items.as_json:
             items.out.write(", ")
+        self.output.seek(0)
+        # the child encoded its text as standard output would have: copy the bytes, not decode and encode
+        out = getattr(items.out, "buffer", None)
+        if out is not None:
+            items.out.flush()
+        else:
+            import io
+
+            out, self.output = items.out, io.TextIOWrapper(self.output, **_encoding(items.out), newline="")
+        chunk = self.output.read(1 << 20)
         while chunk:
-            items.out.write(chunk)
-            chunk = text.read(1 << 16)
+            out.write(chunk)
+            chunk = self.output.read(1 << 20)
         items.merge(counts)
         for note in counts["notes"]:
             if note not in notes:
@@ -191,10 +198,9 @@ def _unnamed_file():
     return tempfile.TemporaryFile()
 
 
-def _reader(binary) -> TextIO:
-    import io
-
-    return io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
+def _encoding(stream) -> dict[str, str]:
+    return {"encoding": getattr(stream, "encoding", None) or "utf-8",
+            "errors": getattr(stream, "errors", None) or "strict"}
 
 
 def _child_main(outcomes_of, files, output, counts_fd: int, as_json: bool, color: bool) -> None:
@@ -202,7 +208,7 @@ def _child_main(outcomes_of, files, output, counts_fd: int, as_json: bool, color
 
     code = EXIT_INTERNAL
     try:
-        out = io.TextIOWrapper(output, encoding="utf-8", errors="surrogateescape", newline="")
+        out = io.TextIOWrapper(output, **_encoding(sys.stdout), newline="")
         items = Items(out, as_json, color)
         notes: list[str] = []
         for outcome in outcomes_of(files, notes):
