@@ -98,3 +98,28 @@ def test_truncated_and_mutated_examples(example, data):
         if mutated:
             mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
     _lint_everywhere(bytes(mutated), example.name)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path, jobs):
+    """A locale whose standard output is strict UTF-8 (en_US.UTF-8) met a name with a byte that is
+    not UTF-8: the report shows it escaped, as --output-file does, and JSON stays loadable."""
+    import os
+    import subprocess
+    import sys
+
+    for index in range(250):
+        (tmp_path / f"p{index:03d}.properties").write_text("acks=1\n")
+    with open(os.path.join(os.fsencode(tmp_path), b"bad\xff.properties"), "wb") as handle:
+        handle.write(b"acks=1\n")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    for fmt in ("text", "json"):
+        run = subprocess.run([sys.executable, "-m", "honolint", "check", "--jobs", jobs, "--format", fmt,
+                              str(tmp_path)], capture_output=True, env=env)
+        assert run.returncode == 1, run.stderr
+        assert b"internal error" not in run.stderr
+        if fmt == "json":
+            paths = [f["path"] for f in json.loads(run.stdout)["files"]]
+            assert os.path.join(str(tmp_path), "bad\udcff.properties") in paths
+        else:
+            assert b"bad\\udcff.properties" in run.stdout
