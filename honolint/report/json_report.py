@@ -8,8 +8,21 @@ from honolint import __version__
 from honolint.model import SEVERITIES, Finding, FileResult, ProducerResult, Value
 
 SCHEMA_ID = "honolint.report/1"
-# a report is a tree made fresh for each file: no cycle to look for
-encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
+def _encoder():
+    """json.dumps(..., ensure_ascii=False) without its costs per call: a report is a tree made fresh
+    for each file (no cycle to look for), and the C encoder is made once, not on every call."""
+    encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+    try:  # the arguments JSONEncoder.iterencode gives it
+        chunks = json.encoder.c_make_encoder(None, encoder.default, json.encoder.encode_basestring, None, ": ", ", ",
+                                             False, False, True)
+    except (AttributeError, TypeError):  # a Python without the _json accelerator, or with another one
+        return encoder.encode
+    return lambda value: "".join(chunks(value, 0))
+
+
+encode = _encoder()
 # the keys every producer's "effective" holds, in this order
 EFFECTIVE_KEYS = (
     "acks", "retries", "max.in.flight.requests.per.connection", "enable.idempotence", "delivery.timeout.ms",
