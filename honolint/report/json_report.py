@@ -56,18 +56,19 @@ def _producer_head(producer: ProducerResult) -> dict[str, Any]:
 
 
 def _producer_tail(producer: ProducerResult) -> dict[str, Any]:
+    """The keys after "effective" but "findings", the last."""
     verdict = producer.verdict
     return {
         "idempotent": None if verdict.rejected else verdict.idempotent,
         "ordered": None if verdict.rejected else verdict.ordered,
         "rejected": [refusal.message for refusal in producer.effective.refusals],
         "qos": {name: {"ok": ok} for name, ok in verdict.ok.items()},
-        "findings": [finding_dict(f) for f in producer.findings],
     }
 
 
 def producer_dict(producer: ProducerResult) -> dict[str, Any]:
-    return {**_producer_head(producer), "effective": effective_dict(producer), **_producer_tail(producer)}
+    return {**_producer_head(producer), "effective": effective_dict(producer), **_producer_tail(producer),
+            "findings": [finding_dict(f) for f in producer.findings]}
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:
@@ -80,33 +81,53 @@ def file_dict(result: FileResult) -> dict[str, Any]:
 
 
 def file_json(result: FileResult) -> str:
-    """`encode(file_dict(result))`, made faster for a report streamed file by file: each "effective"
-    entry is encoded once and its text reused, for the defaults and framework values recur in every
-    file (about 60 % of a report's items)."""
+    """`encode(file_dict(result))`, made faster for a report streamed file by file: the text of each
+    "effective" entry and of each finding (but its path) is kept and reused, for defaults, framework
+    values and findings recur from file to file (most of a report's items)."""
     head = encode({"path": result.path, "dialect": result.dialect})[:-1]
     producers = ", ".join([_producer_json(producer) for producer in result.producers])
-    return f'{head}, "producers": [{producers}], "findings": {encode([finding_dict(f) for f in result.findings])}}}'
+    return f'{head}, "producers": [{producers}], "findings": {_findings_json(result.findings)}}}'
 
 
 def _producer_json(producer: ProducerResult) -> str:
-    values = producer.effective.values
-    effective = ", ".join([_effective_json(key, values[key]) for key in EFFECTIVE_KEYS if key in values])
-    return (f'{encode(_producer_head(producer))[:-1]}, "effective": {{{effective}}}, '
-            f'{encode(_producer_tail(producer))[1:]}')
+    values, known = producer.effective.values, _EFFECTIVE_TEXT
+    parts = []
+    for key in EFFECTIVE_KEYS:
+        value = values.get(key)
+        if value is None:
+            continue
+        entry = value.entry
+        shown = (key, value.text, value.origin, value.source, value.explicit,
+                 entry.line if entry else None, entry.column if entry else None)
+        text = known.get(shown)
+        if text is None:
+            text = _remember(known, shown, encode({key: _value_dict(value)})[1:-1])
+        parts.append(text)
+    return (f'{encode(_producer_head(producer))[:-1]}, "effective": {{{", ".join(parts)}}}, '
+            f'{encode(_producer_tail(producer))[1:-1]}, "findings": {_findings_json(producer.findings)}}}')
 
 
-_ENCODED: dict[tuple, str] = {}  # (key, value as the report shows it) -> '"key": {...}'
+def _findings_json(findings: list[Finding]) -> str:
+    known, path_at = _FINDING_TEXT, Finding._fields.index("path")
+    parts = []
+    for finding in findings:
+        shown = finding[:path_at] + finding[path_at + 1:]
+        halves = known.get(shown)
+        if halves is None:  # the text before and after the path (the only unescaped `"path": ""`)
+            halves = _remember(known, shown, tuple(encode(finding_dict(finding._replace(path=""))).split(
+                '"path": ""', 1)))
+        parts.append(f'{halves[0]}"path": {encode(finding.path)}{halves[1]}')
+    return f'[{", ".join(parts)}]'
 
 
-def _effective_json(key: str, value: Value) -> str:
-    entry = value.entry
-    shown = (key, value.text, value.origin, value.source, value.explicit,
-             entry.line if entry else None, entry.column if entry else None)
-    text = _ENCODED.get(shown)
-    if text is None:
-        if len(_ENCODED) >= 4096:  # many distinct values (positions differ file to file): start afresh
-            _ENCODED.clear()
-        text = _ENCODED[shown] = encode({key: _value_dict(value)})[1:-1]
+_EFFECTIVE_TEXT: dict[tuple, str] = {}  # (key, the value as the report shows it) -> '"key": {...}'
+_FINDING_TEXT: dict[tuple, tuple[str, str]] = {}  # a finding but its path -> its text before and after it
+
+
+def _remember(known: dict, shown: tuple, text):
+    if len(known) >= 4096:  # many distinct ones (positions differ from file to file): start afresh
+        known.clear()
+    known[shown] = text
     return text
 
 
