@@ -84,9 +84,9 @@ def file_json(result: FileResult) -> str:
     """`encode(file_dict(result))`, made faster for a report streamed file by file: the text of each
     "effective" entry and of each finding (but its path) is kept and reused, for defaults, framework
     values and findings recur from file to file (most of a report's items)."""
-    head = encode({"path": result.path, "dialect": result.dialect})[:-1]
     producers = ", ".join([_producer_json(producer) for producer in result.producers])
-    return f'{head}, "producers": [{producers}], "findings": {_findings_json(result.findings)}}}'
+    return (f'{{"path": {encode(result.path)}, "dialect": {encode(result.dialect)}, "producers": [{producers}], '
+            f'"findings": {_findings_json(result.findings)}}}')
 
 
 def _producer_json(producer: ProducerResult) -> str:
@@ -103,8 +103,15 @@ def _producer_json(producer: ProducerResult) -> str:
         if text is None:
             text = _remember(known, shown, encode({key: _value_dict(value)})[1:-1])
         parts.append(text)
-    return (f'{encode(_producer_head(producer))[:-1]}, "effective": {{{", ".join(parts)}}}, '
-            f'{encode(_producer_tail(producer))[1:-1]}, "findings": {_findings_json(producer.findings)}}}')
+    verdict, spec = producer.verdict, producer.spec
+    shown = (verdict.rejected, verdict.idempotent, verdict.ordered, *verdict.ok.items(),
+             *[refusal.message for refusal in producer.effective.refusals])
+    tail = _TAIL_TEXT.get(shown)
+    if tail is None:  # it says only the verdict and the refusals: the same text for most producers
+        tail = _remember(_TAIL_TEXT, shown, encode(_producer_tail(producer))[1:-1])
+    return (f'{{"scope": {encode(spec.scope)}, "line": {encode(spec.line)}, "client": '
+            f'{encode(producer.effective.client)}, "target": {encode(producer.target)}, '
+            f'"effective": {{{", ".join(parts)}}}, {tail}, "findings": {_findings_json(producer.findings)}}}')
 
 
 def _findings_json(findings: list[Finding]) -> str:
@@ -122,6 +129,7 @@ def _findings_json(findings: list[Finding]) -> str:
 
 _EFFECTIVE_TEXT: dict[tuple, str] = {}  # (key, the value as the report shows it) -> '"key": {...}'
 _FINDING_TEXT: dict[tuple, tuple[str, str]] = {}  # a finding but its path -> its text before and after it
+_TAIL_TEXT: dict[tuple, str] = {}  # (the verdict, refusal messages) -> the text of _producer_tail
 
 
 def _remember(known: dict, shown: tuple, text):
