@@ -82,8 +82,9 @@ def file_dict(result: FileResult) -> dict[str, Any]:
 
 def file_json(result: FileResult) -> str:
     """`encode(file_dict(result))`, made faster for a report streamed file by file: the text of each
-    "effective" entry and of each finding (but its path) is kept and reused, for defaults, framework
-    values and findings recur from file to file (most of a report's items)."""
+    "effective" entry, of each producer's verdict and of each finding (but its path) is kept and
+    reused, for defaults, framework values, verdicts and findings recur from file to file (most of a
+    report's items). tests/test_formats.py and tests/test_bad_input.py hold it to file_dict's text."""
     producers = ", ".join([_producer_json(producer) for producer in result.producers])
     return (f'{{"path": {encode(result.path)}, "dialect": {encode(result.dialect)}, "producers": [{producers}], '
             f'"findings": {_findings_json(result.findings)}}}')
