@@ -10,6 +10,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from honolint.memo import remember
 from honolint.model import Document, Duplicate, Entry, LoadedFile, SyntaxProblem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -31,9 +32,7 @@ class _Loader(_BaseLoader):
             return _STR  # quoted or block: a string
         tag = self.plain_tags.get(value)
         if tag is None:
-            tag = _BaseLoader.resolve(self, kind, value, implicit)
-            if len(value) <= 64 and len(self.plain_tags) < 4096:
-                self.plain_tags[value] = tag
+            tag = remember(self.plain_tags, value, _BaseLoader.resolve(self, kind, value, implicit), value)
         return tag
 
     def descend_resolver(self, current_node, current_index):
@@ -216,9 +215,7 @@ def _text(node: Node) -> tuple[str | None, str, str | None]:
         return value, "str", raw
     typed = _TYPED.get((tag, value))
     if typed is None:
-        typed = _typed(node)
-        if len(value) <= 64 and len(_TYPED) < 4096:
-            _TYPED[tag, value] = typed
+        typed = remember(_TYPED, (tag, value), _typed(node), value)
     return typed[0], typed[1], raw
 
 

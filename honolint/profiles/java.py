@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from honolint.memo import remember
 from honolint.model import Adjustment, Effective, Refusal, Setting, Value
 from honolint.profiles import ClientProfile
 from honolint.profiles.java_keys import DEFINITION_ORDER, PRODUCER_KEYS, TYPES
@@ -192,26 +193,17 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
 _DEFINED_AT = {key: i for i, key in enumerate(DEFINITION_ORDER)}  # ConfigDef validates in this order
 
 
-@lru_cache(maxsize=None)
-def _parsed(profile: ClientProfile) -> dict[tuple[str, str], tuple[bool, Optional[str], Optional[str]]]:
-    """(key, text) -> (known, parse_value's answer) for short texts: the same pairs come back file after file."""
-    return {}
+_PARSED: dict[tuple[str, str], tuple[Optional[str], Optional[str]]] = {}  # parse_value's answers
 
 
 def _parse(config: _Config, given: list[Given]) -> None:
-    parsed = _parsed(config.profile)
     for g in sorted(given, key=lambda g: _DEFINED_AT.get(g.key, len(_DEFINED_AT))):
-        raw = g.text if g.text is not None else ""
-        answer = parsed.get((g.key, raw))
-        if answer is None:
-            is_known = known(config.profile, g.key)
-            answer = (is_known, *parse_value(g.key, raw)) if is_known else (False, None, None)
-            if len(raw) <= 64 and len(parsed) < 8192:
-                parsed[g.key, raw] = answer
-        is_known, text, error = answer
-        if not is_known:
+        if not known(config.profile, g.key):
             config.unknown.append(Setting(g.key, g.text, g.entry))
             continue
+        raw = g.text if g.text is not None else ""
+        answer = _PARSED.get((g.key, raw))  # the same pairs come back file after file
+        text, error = answer if answer is not None else remember(_PARSED, (g.key, raw), parse_value(g.key, raw), raw)
         if error:
             config.refusals.append(Refusal(g.key, error, "value", g.entry))
             config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry)

@@ -5,6 +5,7 @@ import json
 from typing import Any, Iterable
 
 from honolint import __version__
+from honolint.memo import remember
 from honolint.model import SEVERITIES, Finding, FileResult, ProducerResult, Value
 
 SCHEMA_ID = "honolint.report/1"
@@ -102,14 +103,14 @@ def _producer_json(producer: ProducerResult) -> str:
                  entry.line if entry else None, entry.column if entry else None)
         text = known.get(shown)
         if text is None:
-            text = _remember(known, shown, encode({key: _value_dict(value)})[1:-1])
+            text = remember(known, shown, encode({key: _value_dict(value)})[1:-1])
         parts.append(text)
     verdict, spec = producer.verdict, producer.spec
     shown = (verdict.rejected, verdict.idempotent, verdict.ordered, *verdict.ok.items(),
              *[refusal.message for refusal in producer.effective.refusals])
     tail = _TAIL_TEXT.get(shown)
     if tail is None:  # it says only the verdict and the refusals: the same text for most producers
-        tail = _remember(_TAIL_TEXT, shown, encode(_producer_tail(producer))[1:-1])
+        tail = remember(_TAIL_TEXT, shown, encode(_producer_tail(producer))[1:-1])
     return (f'{{"scope": {encode(spec.scope)}, "line": {encode(spec.line)}, "client": '
             f'{encode(producer.effective.client)}, "target": {encode(producer.target)}, '
             f'"effective": {{{", ".join(parts)}}}, {tail}, "findings": {_findings_json(producer.findings)}}}')
@@ -122,7 +123,7 @@ def _findings_json(findings: list[Finding]) -> str:
         shown = finding[:path_at] + finding[path_at + 1:]
         halves = known.get(shown)
         if halves is None:  # the text before and after the path (the only unescaped `"path": ""`)
-            halves = _remember(known, shown, tuple(encode(finding_dict(finding._replace(path=""))).split(
+            halves = remember(known, shown, tuple(encode(finding_dict(finding._replace(path=""))).split(
                 '"path": ""', 1)))
         parts.append(f'{halves[0]}"path": {encode(finding.path)}{halves[1]}')
     return f'[{", ".join(parts)}]'
@@ -131,13 +132,6 @@ def _findings_json(findings: list[Finding]) -> str:
 _EFFECTIVE_TEXT: dict[tuple, str] = {}  # (key, the value as the report shows it) -> '"key": {...}'
 _FINDING_TEXT: dict[tuple, tuple[str, str]] = {}  # a finding but its path -> its text before and after it
 _TAIL_TEXT: dict[tuple, str] = {}  # (the verdict, refusal messages) -> the text of _producer_tail
-
-
-def _remember(known: dict, shown: tuple, text):
-    if len(known) >= 4096:  # many distinct ones (positions differ from file to file): start afresh
-        known.clear()
-    known[shown] = text
-    return text
 
 
 class Summary:
