@@ -45,14 +45,13 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "connect-connector": ("connector.class",),
     "connect-worker": ("group.id", "offset.storage.file.filename"),
     "kafka-streams": ("application.id",),
+    "fluent-bit": ("name",),  # a kafka output says `Name kafka`, in an [OUTPUT] section or a pipeline
     "vector": ("sinks.",),
 }
 
 
 def worth_asking(name: str, loaded: LoadedFile) -> bool:
-    """Whether `name`'s module could read the file at all (fluent-bit: an INI file, or a YAML pipeline)."""
-    if name == "fluent-bit":
-        return loaded.format == "ini" or "pipeline.outputs." in loaded.key_text()
+    """Whether `name`'s module could read the file at all."""
     words = _WORDS.get(name)
     if words is None:
         return True
