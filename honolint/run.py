@@ -108,8 +108,9 @@ def stream(run: Run, project, baseline) -> None:
         return _outcomes(run, linters, baseline, files)
 
     as_json = run.outputs[0][0] == "json"
-    failed, _ = write_report(outcomes_of, inputs if "-" in run.paths else list(inputs), as_json,
-                             not as_json and use_color(run.color), run.jobs, linters.notes)
+    jobs = 1 if "-" in run.paths else run.jobs  # standard input is read once, by this process
+    failed, _ = write_report(outcomes_of, list(inputs), as_json, not as_json and use_color(run.color), jobs,
+                             linters.notes)
     sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
 
 

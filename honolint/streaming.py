@@ -54,9 +54,10 @@ class Items:
 
 def processes(jobs: int, files: int) -> int:
     """How many processes lint `files` files: --jobs N, or (0) one per usable core when there is work for it."""
-    if jobs == 0:
-        jobs = min(usable_cores(), MOST_PROCESSES_BY_DEFAULT)
-    return max(1, min(jobs, files // MIN_FILES_PER_PROCESS)) if hasattr(os, "fork") else 1
+    most = files // MIN_FILES_PER_PROCESS
+    if most < 2 or not hasattr(os, "fork"):  # the usual pre-commit run: no need to ask about cores
+        return 1
+    return min(jobs or min(usable_cores(), MOST_PROCESSES_BY_DEFAULT), most)
 
 
 def usable_cores() -> int:
@@ -88,7 +89,7 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, note
     if as_json:
         out.write(opening())
     items = Items(out, as_json, color)
-    count = processes(jobs, len(files)) if isinstance(files, list) else 1
+    count = processes(jobs, len(files))
     children = []
     try:
         if count > 1:

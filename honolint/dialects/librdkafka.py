@@ -145,7 +145,7 @@ def producer_maps(doc: Document) -> list[_Map]:
 
 def _written_for_librdkafka(loaded: LoadedFile) -> bool:
     names = {e.path[-1] for doc in loaded.documents for e in doc.entries if e.path}
-    if not any("." in name for name in names - _java_names()):
+    if not any(_maybe_librdkafka(name) for name in names):
         return False  # every dotted name is a Java one: not worth looking up librdkafka's table
     evidence = False
     for doc in loaded.documents:

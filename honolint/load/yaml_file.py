@@ -35,7 +35,7 @@ class _Loader(_BaseLoader):
             tag = remember(self.plain_tags, value, _BaseLoader.resolve(self, kind, value, implicit), value)
         return tag
 
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node, current_index):  # called for every node; no path resolvers
         pass
 
     def ascend_resolver(self):

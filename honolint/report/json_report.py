@@ -105,15 +105,14 @@ def _producer_json(producer: ProducerResult) -> str:
         if text is None:
             text = remember(known, shown, encode({key: _value_dict(value)})[1:-1])
         parts.append(text)
-    verdict, spec = producer.verdict, producer.spec
+    verdict = producer.verdict
     shown = (verdict.rejected, verdict.idempotent, verdict.ordered, *verdict.ok.items(),
              *[refusal.message for refusal in producer.effective.refusals])
     tail = _TAIL_TEXT.get(shown)
     if tail is None:  # it says only the verdict and the refusals: the same text for most producers
         tail = remember(_TAIL_TEXT, shown, encode(_producer_tail(producer))[1:-1])
-    return (f'{{"scope": {encode(spec.scope)}, "line": {encode(spec.line)}, "client": '
-            f'{encode(producer.effective.client)}, "target": {encode(producer.target)}, '
-            f'"effective": {{{", ".join(parts)}}}, {tail}, "findings": {_findings_json(producer.findings)}}}')
+    return (f'{encode(_producer_head(producer))[:-1]}, "effective": {{{", ".join(parts)}}}, {tail}, '
+            f'"findings": {_findings_json(producer.findings)}}}')
 
 
 def _findings_json(findings: list[Finding]) -> str:
