@@ -1,3 +1,3 @@
-from honolint.cli import main
+from honolint.entry import main
 
 main()

@@ -1,56 +1,41 @@
-"""Command line: `honolint check|effective|rules|explain|dialects`.
+"""Command line: `honolint check|effective|rules|explain|dialects`, read by click. The console script
+(entry.py) reads the usual `check` command lines without it (argv.py).
 
 Exit codes: 0 no error-severity finding concerns a producer's target class; 1 one does (an
 unreadable file, a refused configuration); 2 usage error; 3 internal error.
 """
 from __future__ import annotations
 
-import os
-import sys
 from typing import Optional
 
 import click
 
 from honolint import __version__
-from honolint import run as _run
-from honolint.run import EXIT_INTERNAL, Run, report
-
-CHECK_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
-EFFECTIVE_FORMATS = ("text", "json")
+from honolint.argv import (CHECK_FORMATS, COLORS, EFFECTIVE_FORMATS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES, client_problem,
+                           dialect_problem, rule_selectors)
+from honolint.run import UsageError, check_run, outputs_of, report
 
 
 def _client(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
-    from honolint.profiles import ClientSpecError, parse_client
-
-    if value is None:
-        return None
-    try:
-        parse_client(value)
-    except ClientSpecError as exc:
-        raise click.BadParameter(str(exc)) from None
+    problem = client_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
     return value
 
 
 def _dialect(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
-    from honolint.dialects import DETECTION_ORDER
-
-    if value is not None and value not in DETECTION_ORDER:
-        raise click.BadParameter(f"'{value}' is not a dialect: choose one of {', '.join(DETECTION_ORDER)}")
+    problem = dialect_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
     return value
 
 
 def _rules(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Optional[list[str]]:
-    """--select/--ignore: comma lists, repeatable; every code, name or prefix must name a rule."""
-    from honolint.selection import split_selectors
-
     if not values:
         return None
-    selectors = split_selectors(values)
-    catalog = _run.catalog()
-    for selector in selectors:
-        if catalog.expand(selector) is None:
-            raise click.BadParameter(f"'{selector}' names no rule: give codes (HL201), names (acks-not-all) or "
-                                     "code prefixes (HL2); `honolint rules` lists them")
+    selectors, problem = rule_selectors(values)
+    if problem:
+        raise click.BadParameter(problem)
     return selectors
 
 
@@ -65,7 +50,7 @@ def _lint_options(function, formats: tuple[str, ...]):
         click.option("--client", callback=_client,
                      help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]  [default: java, or "
                           "librdkafka for a file written in librdkafka's property names]"),
-        click.option("--qos", type=click.Choice(["at-least-once", "at-most-once"]),
+        click.option("--qos", type=click.Choice(QOS_CLASSES),
                      help="the class the producers must meet (Hono producers: always at-least-once)  "
                           "[default: at-least-once]"),
         click.option("--dialect", callback=_dialect,
@@ -79,7 +64,7 @@ def _lint_options(function, formats: tuple[str, ...]):
                      help="ignore every `# honolint:` comment in the files: suppressions and in-file settings"),
         click.option("--force-exclude", is_flag=True,
                      help="apply the settings file's exclude globs to files named explicitly too (pre-commit)"),
-        click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+        click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
                      help="colour the text report (auto: on a terminal, unless NO_COLOR is set)"),
         click.option("--stdin-filename", help="the name to report for '-' (standard input); its suffix picks the format"),
         click.option("--format", "output_formats", multiple=True, type=click.Choice(formats),
@@ -103,7 +88,7 @@ def _check_options(function):
         click.option("--ignore", callback=_rules, multiple=True, metavar="RULES",
                      help="not these rules: codes, names or code prefixes, comma-separated; repeatable. "
                           "Adds to the settings file's ignore"),
-        click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
+        click.option("--fail-level", type=click.Choice(FAIL_LEVELS),
                      help="exit with 1 for a finding at or above this severity that concerns a producer's "
                           "target class  [default: error]"),
         click.option("--exit-zero", is_flag=True, help="exit with 0 even when findings fail (usage errors still exit 2)"),
@@ -117,7 +102,7 @@ def _check_options(function):
                      help="report only the findings that FILE (written by --write-baseline) does not hold"),
         click.option("--write-baseline", "write_baseline", metavar="FILE", type=click.Path(dir_okay=False),
                      help="record the findings of this run in FILE, and report none of them"),
-        click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, metavar="N",
+        click.option("--jobs", "-j", type=click.IntRange(0, MOST_JOBS), default=0, metavar="N",
                      help="lint in N processes when one text or JSON report goes to standard output; "
                           "0 (default): one per CPU core, with at least 100 files for each"),
     ]
@@ -135,26 +120,9 @@ def cli() -> None:
 @cli.command()
 @lint_options(CHECK_FORMATS)
 @_check_options
-def check(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
-          output_formats, output_files, select, ignore, fail_level, exit_zero, quiet, statistics, show_settings,
-          baseline_file, write_baseline, jobs) -> None:
+def check(**params) -> None:
     """Check the producer configurations in PATH... (files, directories, or - for standard input)."""
-    from honolint.settings import CommandLine
-
-    if not paths and not show_settings:
-        raise click.UsageError("Missing argument 'PATHS...'.")
-    if statistics and not output_formats:
-        output_formats = ("text",)
-    outputs = _outputs(output_formats, output_files, github_default=True)
-    if statistics and "text" not in [f for f, _ in outputs]:
-        raise click.UsageError("--statistics replaces the text report: add --format text (with an --output-file "
-                               "if another format goes to standard output)")
-    if write_baseline and os.path.realpath(write_baseline) in [os.path.realpath(f) for _, f in outputs if f != "-"]:
-        raise click.UsageError("--write-baseline and an --output-file name the same file")
-    command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
-                               not no_inline)
-    report(Run("findings", paths, command_line, outputs, color, stdin_filename, force_exclude, exit_zero, quiet,
-                statistics, show_settings, baseline_file, write_baseline, jobs))
+    _said_by_click(lambda: report(check_run(**params)))
 
 
 @cli.command()
@@ -162,37 +130,25 @@ def check(paths, client, qos, dialect, config_file, isolated, no_inline, force_e
 def effective(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
               output_formats, output_files) -> None:
     """Print each producer's effective configuration: value and origin of every key that matters."""
+    from honolint.run import Run
     from honolint.settings import CommandLine
 
-    if not paths:
-        raise click.UsageError("Missing argument 'PATHS...'.")
-    outputs = _outputs(output_formats, output_files, github_default=False)
-    command_line = CommandLine(client, qos, dialect, None, [], None, config_file, isolated, not no_inline)
-    report(Run("effective", paths, command_line, outputs, color, stdin_filename, force_exclude))
+    def run() -> None:
+        if not paths:
+            raise UsageError("Missing argument 'PATHS...'.")
+        outputs = outputs_of(output_formats, output_files, github_default=False)
+        command_line = CommandLine(client, qos, dialect, None, [], None, config_file, isolated, not no_inline)
+        report(Run("effective", paths, command_line, outputs, color, stdin_filename, force_exclude))
+
+    _said_by_click(run)
 
 
-def _outputs(formats: tuple[str, ...], files: tuple[str, ...], github_default: bool) -> list[tuple[str, str]]:
-    """(format, file) pairs, "-" for standard output. The n-th --output-file takes the n-th --format;
-    a single format (or the default one) without --output-file goes to standard output."""
-    if not formats:
-        default = "github" if github_default and os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        formats = (default,)
-    if not files and len(formats) == 1:
-        files = ("-",)
-    if len(files) != len(formats):
-        raise click.UsageError(
-            f"{len(formats)} --format and {len(files)} --output-file: give one --output-file for each --format, "
-            "in the same order (- for standard output), or a single --format without --output-file")
-    if sum(1 for f in files if f == "-") > 1:
-        raise click.UsageError("only one --format can go to standard output: give the others an --output-file")
-    written = [os.path.realpath(f) for f in files if f != "-"]
-    if len(set(written)) != len(written):
-        raise click.UsageError("two --format write to the same --output-file")
-    for file in files:
-        folder = os.path.dirname(os.path.abspath(file))
-        if file != "-" and not os.path.isdir(folder):
-            raise click.UsageError(f"--output-file {file}: the directory {folder} does not exist")
-    return list(zip(formats, files))
+def _said_by_click(action) -> None:
+    """Run `action`; a UsageError it raises is said as click says its own, with the usage line, exit 2."""
+    try:
+        action()
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @cli.command()
@@ -236,22 +192,3 @@ def dialects() -> None:
     for name in DETECTION_ORDER:
         module = dialect_module(name)
         click.echo(f"{name:<20} {module.SUMMARY}\n{'':<21}detected by: {module.DETECTION}")
-
-
-# ---------------------------------------------------------------------------------------------
-
-
-def main() -> None:
-    try:
-        cli.main(prog_name="honolint")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # a bug of ours: say so, never pass as a clean or a failing lint
-        import traceback
-
-        sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {exc}\n")
-        if os.environ.get("HONOLINT_DEBUG"):
-            traceback.print_exc()
-        sys.exit(EXIT_INTERNAL)

@@ -1,7 +1,8 @@
 """One `check` or `effective` run: which files, which settings, which linter for each, which reports.
 
-The command line (cli.py) builds a Run; report() lints the files one at a time and hands the
-results to the report formats, streaming a single text or JSON report to standard output.
+The command line (cli.py; argv.py for `check` on the hot path) builds a Run; report() lints the files
+one at a time and hands the results to the report formats, streaming a single text or JSON report to
+standard output.
 """
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import os
 import sys
 from typing import TYPE_CHECKING, Optional
 
-import click
-
 if TYPE_CHECKING:
     from honolint.settings import CommandLine
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """A command line that cannot run (exit 2); the front end that read it says so, with its usage line."""
 
 
 class Run:
@@ -28,6 +31,52 @@ class Run:
         self.color, self.stdin_filename, self.force_exclude = color, stdin_filename, force_exclude
         self.exit_zero, self.quiet, self.statistics, self.show_settings = exit_zero, quiet, statistics, show_settings
         self.baseline_file, self.write_baseline, self.jobs = baseline_file, write_baseline, jobs
+
+
+def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
+              output_formats, output_files, select, ignore, fail_level, exit_zero, quiet, statistics, show_settings,
+              baseline_file, write_baseline, jobs) -> Run:
+    """`honolint check`'s Run, from the parameters its command line gives (cli.py or argv.py)."""
+    from honolint.settings import CommandLine
+
+    if not paths and not show_settings:
+        raise UsageError("Missing argument 'PATHS...'.")
+    if statistics and not output_formats:
+        output_formats = ("text",)
+    outputs = outputs_of(output_formats, output_files, github_default=True)
+    if statistics and "text" not in [f for f, _ in outputs]:
+        raise UsageError("--statistics replaces the text report: add --format text (with an --output-file "
+                         "if another format goes to standard output)")
+    if write_baseline and os.path.realpath(write_baseline) in [os.path.realpath(f) for _, f in outputs if f != "-"]:
+        raise UsageError("--write-baseline and an --output-file name the same file")
+    command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
+                               not no_inline)
+    return Run("findings", paths, command_line, outputs, color, stdin_filename, force_exclude, exit_zero, quiet,
+               statistics, show_settings, baseline_file, write_baseline, jobs)
+
+
+def outputs_of(formats: tuple[str, ...], files: tuple[str, ...], github_default: bool) -> list[tuple[str, str]]:
+    """(format, file) pairs, "-" for standard output. The n-th --output-file takes the n-th --format;
+    a single format (or the default one) without --output-file goes to standard output."""
+    if not formats:
+        default = "github" if github_default and os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        formats = (default,)
+    if not files and len(formats) == 1:
+        files = ("-",)
+    if len(files) != len(formats):
+        raise UsageError(
+            f"{len(formats)} --format and {len(files)} --output-file: give one --output-file for each --format, "
+            "in the same order (- for standard output), or a single --format without --output-file")
+    if sum(1 for f in files if f == "-") > 1:
+        raise UsageError("only one --format can go to standard output: give the others an --output-file")
+    written = [os.path.realpath(f) for f in files if f != "-"]
+    if len(set(written)) != len(written):
+        raise UsageError("two --format write to the same --output-file")
+    for file in files:
+        folder = os.path.dirname(os.path.abspath(file))
+        if file != "-" and not os.path.isdir(folder):
+            raise UsageError(f"--output-file {file}: the directory {folder} does not exist")
+    return list(zip(formats, files))
 
 
 def catalog():
@@ -57,19 +106,19 @@ def report(run: Run) -> None:
             try:
                 baseline = Baseline.load(run.baseline_file)
             except BaselineError as exc:
-                raise click.UsageError(str(exc)) from None
+                raise UsageError(str(exc)) from None
         if streams(run):
             stream(run, project, baseline)
         results, levels, hidden = lint_all(run, project, baseline if not run.write_baseline else None)
     except SettingsError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     stdin_name = (run.stdin_filename or "-") if "-" in run.paths else None
     read = {os.path.realpath(r.path) for r in results if r.path not in ("-", stdin_name)}
     written = [file for _, file in run.outputs] + ([run.write_baseline] if run.write_baseline else [])
     for file in written:  # honolint never writes to the files it reads
         if file != "-" and os.path.realpath(file) in read:
             option = "--write-baseline" if file == run.write_baseline else "--output-file"
-            raise click.UsageError(f"{option} {file} is one of the files checked")
+            raise UsageError(f"{option} {file} is one of the files checked")
     if run.write_baseline:
         hidden += write_baseline(run, results)
     from honolint.report.output import render_report, write_text  # a streamed run never gets here
@@ -119,7 +168,7 @@ def write_file(file: str, text: str, option: str) -> None:
         with open(file, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
             stream.write(text)
     except OSError as exc:
-        click.echo(f"honolint: cannot write {option} {file}: {exc.strerror or exc}", err=True)
+        sys.stderr.write(f"honolint: cannot write {option} {file}: {exc.strerror or exc}\n")
         sys.exit(EXIT_USAGE)
 
 
@@ -132,7 +181,7 @@ def write_baseline(run: Run, results) -> int:
              for result, producer, finding in iter_findings(results)]
     write_file(run.write_baseline, render(found, run.write_baseline), "--write-baseline")
     if not run.quiet:
-        click.echo(f"honolint: wrote {len(found)} finding{'s' * (len(found) != 1)} to {run.write_baseline}", err=True)
+        sys.stderr.write(f"honolint: wrote {len(found)} finding{'s' * (len(found) != 1)} to {run.write_baseline}\n")
     for result in results:
         result.findings = []
         for producer in result.producers:
@@ -240,7 +289,7 @@ class _Linters:
                 if self.collected is not None:
                     self.collected.append(profile.note)
                 else:
-                    click.echo(f"honolint: note: {profile.note}", err=True)
+                    sys.stderr.write(f"honolint: note: {profile.note}\n")
             linter = self.linters[key] = Linter(Options(client=profile, qos=qos, dialect=dialect))
         return linter
 

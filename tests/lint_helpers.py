@@ -1,4 +1,4 @@
-"""Run `honolint check --format json` in-process on files written to a temp dir."""
+"""Run `honolint` in-process, as its console script runs, on files written to a temp dir."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,25 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from honolint.cli import cli
+from honolint.entry import main
+
+
+class _ConsoleScript:
+    """The `honolint` console script (entry.main: argv.py's fast path for `check`, else click) in the shape
+    click's CliRunner invokes, so that every in-process test goes the way a user's command line goes."""
+
+    name = "honolint"
+
+    def main(self, args=(), prog_name=None, **_) -> None:
+        main(list(args))
+
+
+CONSOLE_SCRIPT = _ConsoleScript()
+
+
+def invoke(*args: str, stdin: bytes | None = None, env: dict | None = None):
+    """`honolint ARGS` in-process: a click.testing.Result (stdout, stderr, output, exit_code)."""
+    return CliRunner().invoke(CONSOLE_SCRIPT, list(args), input=stdin, env=env, catch_exceptions=False)
 
 
 class Honolint:
@@ -20,7 +38,7 @@ class Honolint:
         return path
 
     def run(self, *args: str, stdin: bytes | None = None):
-        return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+        return invoke(*args, stdin=stdin)
 
     def json(self, *args: str) -> tuple[dict, int]:
         result = self.run("check", "--format", "json", *args)

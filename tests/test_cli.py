@@ -291,7 +291,7 @@ def no_file(*args, **kwargs):
     raise PermissionError(13, "Permission denied")
 tempfile.TemporaryFile = os.memfd_create = no_file
 sys.argv = ["honolint", "check", "--jobs", "2", "--color", "never", {str(tmp_path)!r}]
-from honolint.cli import main
+from honolint.entry import main
 main()
 """
     fallback = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

@@ -101,11 +101,9 @@ def project(honolint, monkeypatch):
 
 
 def run(honolint, *args, env=None):
-    from click.testing import CliRunner
+    from lint_helpers import invoke
 
-    from honolint.cli import cli
-
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False, env=env or {"GITHUB_ACTIONS": None})
+    return invoke(*args, env=env or {"GITHUB_ACTIONS": None})
 
 
 def check(honolint, fmt, *paths, env=None):
@@ -466,7 +464,7 @@ def test_effective_keeps_text_and_json_only(project):
 
 
 def test_format_modules_are_imported_only_when_used(project):
-    code = ("import sys\nfrom honolint.cli import main\nsys.argv = ['honolint'] + sys.argv[1:]\n"
+    code = ("import sys\nfrom honolint.entry import main\nsys.argv = ['honolint'] + sys.argv[1:]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "mods = ('rich', 'jsonschema', 'honolint.report.sarif', 'honolint.report.junit', 'honolint.report.gitlab',"
             " 'honolint.report.github')\n"

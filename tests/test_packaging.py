@@ -19,12 +19,14 @@ def test_the_wheel_has_one_top_level_name_and_ships_rules_and_schema(tmp_path):
     assert "honolint/schema/report.schema.json" in names
 
 
-def test_a_json_check_imports_neither_rich_nor_jsonschema(tmp_path):
+def test_a_json_check_imports_neither_rich_nor_jsonschema_nor_click(tmp_path):
+    """rich is for a text report on a terminal, jsonschema for a settings file, click for the command
+    lines argv.py does not read: a pre-commit run needs none of them."""
     path = tmp_path / "p.properties"
     path.write_text("acks=all\n")
-    probe = ("import sys\nfrom honolint.cli import main\nsys.argv = ['honolint', 'check', '--format', 'json', "
+    probe = ("import sys\nfrom honolint.entry import main\nsys.argv = ['honolint', 'check', '--format', 'json', "
              f"{str(path)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jsonschema')), file=sys.stderr)")
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jsonschema', 'click')), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stderr.strip() == "[]"
     assert '"schema": "honolint.report/1"' in result.stdout

@@ -131,15 +131,13 @@ def test_the_hook_manifest_is_valid_for_pre_commit():
 
 def test_the_hook_entry_is_a_honolint_command(tmp_path):
     """What pre-commit runs: the entry, then the file names."""
-    from click.testing import CliRunner
-
-    from honolint.cli import cli
+    from lint_helpers import invoke
 
     good = _write(tmp_path, GOOD) / GOOD[0]
     manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     program, *args = manifest[0]["entry"].split()
     assert program == "honolint"
-    result = CliRunner().invoke(cli, [*args, str(good)])
+    result = invoke(*args, str(good))
     assert result.exit_code == 0, result.output
 
 

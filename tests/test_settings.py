@@ -242,7 +242,7 @@ def test_the_schema_ships_in_the_package_and_lists_every_dialect():
 
 def test_jsonschema_is_imported_only_when_a_settings_file_is_loaded(tmp_path):
     (tmp_path / "p.properties").write_text("acks=all\n")
-    probe = ("import sys\nfrom honolint.cli import main\nsys.argv = ['honolint', 'check', '--format', 'json', "
+    probe = ("import sys\nfrom honolint.entry import main\nsys.argv = ['honolint', 'check', '--format', 'json', "
              "'p.properties']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
              "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('rich', 'jsonschema')}),"
              " file=sys.stderr)")

@@ -21,11 +21,10 @@ from typing import Any, Iterator, Optional
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from config_generator import properties_bytes
 from evidence import unavailable
-from honolint.cli import cli
+from lint_helpers import invoke
 from honolint.profiles import parse_client
 from honolint.profiles.librdkafka import CANONICAL
 
@@ -148,9 +147,7 @@ def test_tables_are_well_formed() -> None:
 def honolint_outcome(family: str, version: str, config: list[tuple[str, str]], tmp_path: Path) -> dict:
     path = tmp_path / "producer.properties"
     path.write_bytes(properties_bytes(config))
-    result = CliRunner().invoke(
-        cli, ["check", "--format", "json", "--dialect", "plain", "--client", f"{family}:{version}", str(path)],
-        catch_exceptions=False)
+    result = invoke("check", "--format", "json", "--dialect", "plain", "--client", f"{family}:{version}", str(path))
     assert result.exit_code in (0, 1), result.output
     [file] = json.loads(result.stdout)["files"]
     [producer] = file["producers"]

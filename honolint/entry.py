@@ -1,0 +1,73 @@
+"""The console script, `honolint`.
+
+A `check` command line that argv.py reads runs without importing click: a third of the start-up of a
+pre-commit run over one file. Every other command line goes to click (cli.py), as does every one that
+cannot run, so that click says what is wrong with it, with its usage line.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+from honolint.run import EXIT_INTERNAL
+
+
+def main(args: list[str] | None = None) -> None:
+    args = sys.argv[1:] if args is None else list(args)
+    try:
+        _main(args)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug of ours: say so, never pass as a clean or a failing lint
+        sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {exc}\n")
+        if os.environ.get("HONOLINT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        sys.exit(EXIT_INTERNAL)
+
+
+def _main(args: list[str]) -> None:
+    from honolint.argv import parse_check
+
+    params = parse_check(args)
+    if params is None:
+        return _click(args)
+    from honolint.run import UsageError, check_run, report
+
+    try:
+        run = check_run(**params)
+    except UsageError:
+        return _click(args)
+    try:
+        report(run)
+    except UsageError as exc:
+        _said_by_click(str(exc))
+    except (EOFError, KeyboardInterrupt):  # as click's main() ends them
+        sys.stderr.write("\nAborted!\n")
+        sys.exit(1)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        from click.utils import PacifyFlushWrapper  # a reader that stopped reading (| head): as click
+
+        sys.stdout, sys.stderr = PacifyFlushWrapper(sys.stdout), PacifyFlushWrapper(sys.stderr)
+        sys.exit(1)
+
+
+def _click(args: list[str]) -> None:
+    from honolint.cli import cli
+
+    cli.main(args, prog_name="honolint")
+
+
+def _said_by_click(message: str) -> None:
+    """A UsageError raised while `check` ran, said as click says it (cli.py), with `check`'s usage line."""
+    import click
+
+    from honolint.cli import check, cli
+
+    context = click.Context(check, info_name="check", parent=click.Context(cli, info_name="honolint"))
+    click.UsageError(message, context).show()
+    sys.exit(click.UsageError.exit_code)

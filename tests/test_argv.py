@@ -1,0 +1,108 @@
+"""argv.py reads `check` command lines without click: it must read each one exactly as click does, or
+leave it to click (None). Held to click's own parsing on generated command lines."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from honolint.argv import parse_check
+from honolint.cli import check, cli
+from lint_helpers import invoke
+
+OPTIONS = ["--client", "--qos", "--dialect", "--color", "--stdin-filename", "--fail-level", "-j", "--jobs",
+           "--format", "--select", "--ignore", "--isolated", "--no-inline-ignores", "--force-exclude", "--exit-zero",
+           "-q", "--quiet", "--statistics", "--show-settings", "--config", "--output-file", "--baseline",
+           "--write-baseline", "-h", "--help", "--version", "--", "-x", "--nope", "-qj", "-jq", "--client-"]
+VALUES = ["java", "java:3.0", "JAVA:3.9", "librdkafka:2.16", "bogus", "at-least-once", "at-most-once", "AT-MOST-ONCE",
+          "auto", "never", "always", "json", "text", "sarif", "github", "error", "info", "HL2", "HL201,acks-not-all",
+          "HL999", ",", "", "0", "2", "64", "65", "-1", "+2", " 3", "٣", "0x2", "1_0", "plain", "spring-boot", "nope",
+          "-", "check", "=", "no/such/file"]
+
+
+@pytest.fixture(scope="module")
+def existing(tmp_path_factory) -> list[str]:
+    folder = tmp_path_factory.mktemp("argv")
+    (folder / "p.properties").write_text("acks=all\n")
+    (folder / "conf").mkdir()
+    return [str(folder / "p.properties"), str(folder / "conf")]
+
+
+def tokens(existing: list[str]):
+    words = OPTIONS + VALUES + existing
+    joined = st.tuples(st.sampled_from(OPTIONS + ["-j"]), st.sampled_from(VALUES + existing)).map(
+        lambda pair: pair[0] + ("" if pair[0] == "-j" else "=") + pair[1])
+    return st.lists(st.one_of(st.sampled_from(words), joined), max_size=8)
+
+
+def click_params(args: list[str]) -> dict | None:
+    """`check`'s parameters as click reads ARGS (after `honolint check`), None when click refuses them."""
+    parent = click.Context(cli, info_name="honolint", help_option_names=["-h", "--help"])
+    try:
+        with check.make_context("check", list(args), parent=parent) as context:
+            return dict(context.params)
+    except (click.ClickException, click.exceptions.Exit):
+        return None
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_check_command_line_is_read_as_click_reads_it_or_left_to_click(existing, data):
+    args = data.draw(tokens(existing))
+    ours = parse_check(["check", *args])
+    if ours is not None:
+        assert ours == click_params(args), args
+
+
+@pytest.mark.parametrize("args", [
+    ["--force-exclude"],  # the pre-commit hook's entry
+    ["--format", "json"], ["--format=sarif", "--exit-zero"], ["-j2", "--color", "never", "-q"],
+    ["--client", "librdkafka:2.16", "--qos", "at-most-once", "--select", "HL2,HL101", "--ignore", "HL208"],
+    ["--dialect", "spring-boot", "--fail-level", "warning", "--statistics", "--isolated", "--no-inline-ignores"],
+    ["--stdin-filename", "x.yaml", "-", "--jobs", "64"],
+])
+def test_the_command_lines_of_hooks_and_ci_steps_are_read_without_click(existing, args):
+    args = [*args, *existing]
+    assert parse_check(["check", *args]) == click_params(args) is not None
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"], ["-h"], ["--version"], ["--config", "x"], ["--output-file", "-"], ["--show-settings"],
+    ["--baseline", "b"], ["--write-baseline", "b"], ["--", "x"], ["--jobs", "65"], ["--qos", "AT-MOST-ONCE"],
+    ["no/such/file"], ["--client", "java:0.1"], ["--select", "HL999"], ["--format"],
+])
+def test_what_argv_does_not_read_is_left_to_click(existing, args):
+    assert parse_check(["check", *existing, *args]) is None
+    assert parse_check(["rules"]) is None and parse_check([]) is None
+
+
+def test_a_usage_error_met_while_checking_is_said_as_click_says_it(tmp_path, monkeypatch):
+    """A settings file is read once the run has begun: its error is said with `check`'s usage line, as
+    when click reads the command line, and exits 2."""
+    (tmp_path / ".honolint.yaml").write_text("qos: sometimes\n")
+    (tmp_path / "p.properties").write_text("acks=all\n")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--format", "json", "p.properties"]
+    assert parse_check(args) is not None
+    fast, by_click = invoke(*args), CliRunner().invoke(cli, args, prog_name="honolint")
+    assert fast.exit_code == by_click.exit_code == 2
+    assert fast.stderr == by_click.stderr
+    assert fast.stderr.startswith("Usage: honolint check [OPTIONS] [PATHS]...\n") and "qos" in fast.stderr
+
+
+def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path):
+    """`honolint check big/ | head -1`: exit 1 as click's own runs do, and no traceback."""
+    for index in range(300):
+        (tmp_path / f"p{index:03d}.properties").write_text("acks=1\nretries=3\nmax.in.flight.requests.per.connection=5\n")
+    process = subprocess.Popen([sys.executable, "-m", "honolint", "check", "--color", "never", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
