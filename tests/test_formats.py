@@ -500,20 +500,23 @@ def test_file_names_that_are_not_utf8_reach_every_output_file(honolint, monkeypa
 
 @pytest.mark.parametrize("client", ["java", "java:2.0", "java:3.0.0", "librdkafka", "librdkafka:1.5"])
 def test_the_streamed_json_of_every_example_is_the_report_json(client):
-    """A streamed JSON report encodes each file with file_json(), which reuses the text of recurring
-    "effective" entries; it must be the same text as encoding the report's dictionary, twice over."""
+    """A streamed JSON report encodes each file with file_json(), which reuses the text of what recurs
+    from file to file; it must be the same text as encoding the report's dictionary, twice over, and for
+    one file linted for each QoS class in turn (the same producer, another target)."""
     from honolint.load import read_file
+    from honolint.model import QOS_CLASSES
     from honolint.pipeline import Linter, Options
     from honolint.profiles import parse_client
     from honolint.report.json_report import encode, file_dict, file_json
 
-    linter = Linter(Options(parse_client(client)))
+    linters = [Linter(Options(parse_client(client), qos)) for qos in QOS_CLASSES]
     root = Path(__file__).parents[1]
     paths = sorted([*root.glob("examples/*"), *(root.parent / "shared" / "reference" / "dialect-samples").glob("*")])
     compared = 0
     for path in paths:
-        result = linter.lint(read_file(str(path)))
-        if result is not None:
-            assert file_json(result) == encode(file_dict(result)) == file_json(result), path
-            compared += bool(result.producers)
+        for linter in linters:
+            result = linter.lint(read_file(str(path)))
+            if result is not None:
+                assert file_json(result) == encode(file_dict(result)) == file_json(result), path
+                compared += bool(result.producers)
     assert compared >= 20

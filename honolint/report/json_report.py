@@ -82,53 +82,67 @@ def file_dict(result: FileResult) -> dict[str, Any]:
 
 
 def file_json(result: FileResult) -> str:
-    """`encode(file_dict(result))`, made faster for a report streamed file by file: the text of each
-    "effective" entry, of each producer's verdict and of each finding (but its path) is kept and
-    reused, for defaults, framework values, verdicts and findings recur from file to file (most of a
-    report's items). tests/test_formats.py and tests/test_bad_input.py hold it to file_dict's text."""
-    producers = ", ".join([_producer_json(producer) for producer in result.producers])
-    return (f'{{"path": {encode(result.path)}, "dialect": {encode(result.dialect)}, "producers": [{producers}], '
-            f'"findings": {_findings_json(result.findings)}}}')
+    """`encode(file_dict(result))`, made faster for a report streamed file by file: what recurs from file
+    to file is encoded once and kept (defaults, framework values, verdicts, findings but their path, the
+    start and end of a value given in a file), and the file's path is encoded once for all its items.
+    tests/test_formats.py and tests/test_bad_input.py hold it to file_dict's text."""
+    path, path_text = result.path, encode(result.path)
+    producers = ", ".join([_producer_json(producer, path, path_text) for producer in result.producers])
+    return (f'{{"path": {path_text}, "dialect": {encode(result.dialect)}, "producers": [{producers}], '
+            f'"findings": {_findings_json(result.findings, path, path_text)}}}')
 
 
-def _producer_json(producer: ProducerResult) -> str:
-    values, known = producer.effective.values, _EFFECTIVE_TEXT
+def _producer_json(producer: ProducerResult, path: str, path_text: str) -> str:
+    values, heads, ends = producer.effective.values, _VALUE_HEAD, _VALUE_END
     parts = []
     for key in EFFECTIVE_KEYS:
         value = values.get(key)
         if value is None:
             continue
-        entry = value.entry
-        shown = (key, value.text, value.origin, value.source, value.explicit,
-                 entry.line if entry else None, entry.column if entry else None)
-        text = known.get(shown)
-        if text is None:
-            text = remember(known, shown, encode({key: _value_dict(value)})[1:-1])
-        parts.append(text)
+        text, origin, source, explicit, entry, _ = value
+        head = heads.get((key, text, origin))
+        if head is None:  # '"acks": {"value": "all", "origin": "file", "source": '
+            head = remember(heads, (key, text, origin), encode({key: {"value": text, "origin": origin,
+                                                                      "source": ""}})[1:-4], text or "")
+        where = (explicit, entry.line, entry.column) if entry else (explicit, None, None)
+        end = ends.get(where)
+        if end is None:  # ', "explicit": true, "line": 3, "column": 1}'
+            end = remember(ends, where, ", " + encode(dict(zip(("explicit", "line", "column"), where)))[1:])
+        parts.append(f"{head}{path_text if source == path else encode(source)}{end}")
+    spec = producer.spec
+    said = (spec.scope, spec.line, producer.effective.client, producer.target)
+    head = _PRODUCER_HEAD.get(said)
+    if head is None:
+        head = remember(_PRODUCER_HEAD, said, encode(_producer_head(producer))[:-1], spec.scope)
     verdict = producer.verdict
     shown = (verdict.rejected, verdict.idempotent, verdict.ordered, *verdict.ok.items(),
              *[refusal.message for refusal in producer.effective.refusals])
     tail = _TAIL_TEXT.get(shown)
     if tail is None:  # it says only the verdict and the refusals: the same text for most producers
         tail = remember(_TAIL_TEXT, shown, encode(_producer_tail(producer))[1:-1])
-    return (f'{encode(_producer_head(producer))[:-1]}, "effective": {{{", ".join(parts)}}}, {tail}, '
-            f'"findings": {_findings_json(producer.findings)}}}')
+    return (f'{head}, "effective": {{{", ".join(parts)}}}, {tail}, '
+            f'"findings": {_findings_json(producer.findings, path, path_text)}}}')
 
 
-def _findings_json(findings: list[Finding]) -> str:
-    known, path_at = _FINDING_TEXT, Finding._fields.index("path")
+def _findings_json(findings: list[Finding], path: str, path_text: str) -> str:
+    if not findings:
+        return "[]"
+    known = _FINDING_TEXT
     parts = []
     for finding in findings:
-        shown = finding[:path_at] + finding[path_at + 1:]
+        shown = finding[:_PATH_AT] + finding[_PATH_AT + 1:]
         halves = known.get(shown)
         if halves is None:  # the text before and after the path (the only unescaped `"path": ""`)
             halves = remember(known, shown, tuple(encode(finding_dict(finding._replace(path=""))).split(
                 '"path": ""', 1)))
-        parts.append(f'{halves[0]}"path": {encode(finding.path)}{halves[1]}')
+        parts.append(f'{halves[0]}"path": {path_text if finding.path == path else encode(finding.path)}{halves[1]}')
     return f'[{", ".join(parts)}]'
 
 
-_EFFECTIVE_TEXT: dict[tuple, str] = {}  # (key, the value as the report shows it) -> '"key": {...}'
+_PATH_AT = Finding._fields.index("path")
+_VALUE_HEAD: dict[tuple, str] = {}  # (key, value, origin) -> the text of an "effective" item up to its source
+_VALUE_END: dict[tuple, str] = {}  # (explicit, line, column) -> the text of an "effective" item after its source
+_PRODUCER_HEAD: dict[tuple, str] = {}  # _producer_head's values -> its text, without the closing brace
 _FINDING_TEXT: dict[tuple, tuple[str, str]] = {}  # a finding but its path -> its text before and after it
 _TAIL_TEXT: dict[tuple, str] = {}  # (the verdict, refusal messages) -> the text of _producer_tail
 
