@@ -497,10 +497,13 @@ class Project:
                              if d not in SKIPPED_DIRS and not self._excluded(os.path.join(root, d), settings))
             absolute_root = os.path.join(os.path.abspath(root), "")  # a name from a listing has no "/" or ".."
             root = os.path.join(root, "")
-            for name in sorted(files):
-                path = root + name
-                if self._included(name, path, settings) and not self._excluded(path, settings):
-                    yield path, absolute_root + name
+            if settings is None or not (settings.data.get("include") or settings.data.get("exclude")):
+                names = [name for name in files if name.lower().endswith(DEFAULT_SUFFIXES)]  # no call per file
+            else:
+                names = [name for name in files
+                         if self._included(name, root + name, settings) and not self._excluded(root + name, settings)]
+            for name in sorted(names):
+                yield root + name, absolute_root + name
 
     # -- settings in force
 
