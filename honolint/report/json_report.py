@@ -88,27 +88,25 @@ def file_json(result: FileResult) -> str:
     tests/test_formats.py and tests/test_bad_input.py hold it to file_dict's text."""
     path, path_text = result.path, encode(result.path)
     producers = ", ".join([_producer_json(producer, path, path_text) for producer in result.producers])
-    return (f'{{"path": {path_text}, "dialect": {encode(result.dialect)}, "producers": [{producers}], '
+    return (f'{{"path": {path_text}, "dialect": {_text(result.dialect)}, "producers": [{producers}], '
             f'"findings": {_findings_json(result.findings, path, path_text)}}}')
 
 
 def _producer_json(producer: ProducerResult, path: str, path_text: str) -> str:
-    values, heads, ends = producer.effective.values, _VALUE_HEAD, _VALUE_END
+    values, unplaced = producer.effective.values, _UNPLACED_TEXT
     parts = []
     for key in EFFECTIVE_KEYS:
         value = values.get(key)
         if value is None:
             continue
-        text, origin, source, explicit, entry, _ = value
-        head = heads.get((key, text, origin))
-        if head is None:  # '"acks": {"value": "all", "origin": "file", "source": '
-            head = remember(heads, (key, text, origin), encode({key: {"value": text, "origin": origin,
-                                                                      "source": ""}})[1:-4], text or "")
-        where = (explicit, entry.line, entry.column) if entry else (explicit, None, None)
-        end = ends.get(where)
-        if end is None:  # ', "explicit": true, "line": 3, "column": 1}'
-            end = remember(ends, where, ", " + encode(dict(zip(("explicit", "line", "column"), where)))[1:])
-        parts.append(f"{head}{path_text if source == path else encode(source)}{end}")
+        if value.entry is None:  # a default, framework or adjusted value: the same text in file after file
+            shown = (key, value)
+            text = unplaced.get(shown)
+            if text is None:
+                text = remember(unplaced, shown, _value_json(key, value, path, path_text), value.text or "")
+            parts.append(text)
+        else:
+            parts.append(_value_json(key, value, path, path_text))
     spec = producer.spec
     said = (spec.scope, spec.line, producer.effective.client, producer.target)
     head = _PRODUCER_HEAD.get(said)
@@ -122,6 +120,21 @@ def _producer_json(producer: ProducerResult, path: str, path_text: str) -> str:
         tail = remember(_TAIL_TEXT, shown, encode(_producer_tail(producer))[1:-1])
     return (f'{head}, "effective": {{{", ".join(parts)}}}, {tail}, '
             f'"findings": {_findings_json(producer.findings, path, path_text)}}}')
+
+
+def _value_json(key: str, value: Value, path: str, path_text: str) -> str:
+    """'"acks": {"value": ..., "explicit": true, "line": 3, "column": 1}' from what recurs: the text up to
+    the source, and the text after it."""
+    text, origin, source, explicit, entry, _ = value
+    head = _VALUE_HEAD.get((key, text, origin))
+    if head is None:  # '"acks": {"value": "all", "origin": "file", "source": '
+        head = remember(_VALUE_HEAD, (key, text, origin),
+                        encode({key: {"value": text, "origin": origin, "source": ""}})[1:-4], text or "")
+    where = (explicit, entry.line, entry.column) if entry else (explicit, None, None)
+    end = _VALUE_END.get(where)
+    if end is None:  # ', "explicit": true, "line": 3, "column": 1}'
+        end = remember(_VALUE_END, where, ", " + encode(dict(zip(("explicit", "line", "column"), where)))[1:])
+    return f"{head}{path_text if source == path else _text(source)}{end}"
 
 
 def _findings_json(findings: list[Finding], path: str, path_text: str) -> str:
@@ -139,7 +152,15 @@ def _findings_json(findings: list[Finding], path: str, path_text: str) -> str:
     return f'[{", ".join(parts)}]'
 
 
+def _text(value: str | None) -> str:
+    """encode(value), kept for the strings that recur: sources ("java:4.3 default"), dialects."""
+    text = _STRINGS.get(value)
+    return text if text is not None else remember(_STRINGS, value, encode(value), value or "")
+
+
 _PATH_AT = Finding._fields.index("path")
+_STRINGS: dict[str | None, str] = {}
+_UNPLACED_TEXT: dict[tuple, str] = {}  # (key, a value with no position) -> its "effective" item
 _VALUE_HEAD: dict[tuple, str] = {}  # (key, value, origin) -> the text of an "effective" item up to its source
 _VALUE_END: dict[tuple, str] = {}  # (explicit, line, column) -> the text of an "effective" item after its source
 _PRODUCER_HEAD: dict[tuple, str] = {}  # _producer_head's values -> its text, without the closing brace
