@@ -17,6 +17,7 @@ from honolint.report.text import LineWriter, file_lines, summary_line
 from honolint.run import EXIT_INTERNAL
 from honolint.selection import fails
 
+CHUNK = 1 << 16  # characters written to the output at once
 MIN_FILES_PER_PROCESS = 100  # below this a second process costs more than it saves (benchmarks/RESULTS.md)
 MOST_PROCESSES_BY_DEFAULT = 8
 # where Linux says a container's CPU quota: cgroup v2 ("200000 100000" or "max 100000"), then v1
@@ -29,12 +30,13 @@ class Items:
 
     def __init__(self, out: TextIO, as_json: bool, color: bool) -> None:
         self.out, self.as_json = out, as_json
-        self.lines = None if as_json else LineWriter(out, color)
+        self.chunks = _Chunks(out)
+        self.lines = None if as_json else LineWriter(self.chunks, color)
         self.summary, self.failed, self.hidden = Summary(), False, 0
 
     def add(self, result, level, dropped: int) -> None:
         if self.as_json:
-            self.out.write((", " if self.summary.files else "") + file_json(result))
+            self.chunks.write((", " if self.summary.files else "") + file_json(result))
         else:
             self.lines.write(file_lines(result))
         self.summary.add(result)
@@ -46,10 +48,36 @@ class Items:
         return {"files": summary.files, "producers": summary.producers, "counts": summary.counts,
                 "failed": self.failed, "hidden": self.hidden}
 
+    def write(self, text: str) -> None:
+        self.chunks.write(text)
+
+    def flush(self) -> None:
+        self.chunks.flush()
+
     def merge(self, counts: dict) -> None:
         self.summary.add_counts(counts["files"], counts["producers"], counts["counts"])
         self.failed = self.failed or counts["failed"]
         self.hidden += counts["hidden"]
+
+
+class _Chunks:
+    """A stream written to in pieces of CHUNK characters: under PYTHONUNBUFFERED=1 (set in many container
+    images) a write per file would be a system call per file."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.pending, self.size = out, [], 0
+
+    def write(self, text: str) -> None:
+        self.pending.append(text)
+        self.size += len(text)
+        if self.size >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.out.write("".join(self.pending))
+            self.pending, self.size = [], 0
+        self.out.flush()
 
 
 def processes(jobs: int, files: int) -> int:
@@ -111,11 +139,12 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int, note
         for child in children:
             child.stop()
     if as_json:
-        out.write(closing(items.summary))
+        items.write(closing(items.summary))
     else:
         from honolint.report.output import hidden_lines
 
         items.lines.write([summary_line(items.summary)] + hidden_lines(items.hidden))
+    items.flush()
     return items.failed, items.hidden
 
 
@@ -145,6 +174,7 @@ class _Child:
         self.counts = os.fdopen(read_end, "r", encoding="utf-8")
 
     def copy_into(self, items: Items, notes: set[str]) -> None:
+        items.flush()  # what this process wrote comes first, even when the child failed
         counts = self.counts.read()
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
@@ -156,12 +186,11 @@ class _Child:
         counts = json.loads(counts)
         if counts["files"] and items.summary.files and items.as_json:
             items.out.write(", ")
+        items.out.flush()
         self.output.seek(0)
         # the child encoded its text as standard output would have: copy the bytes, not decode and encode
         out = getattr(items.out, "buffer", None)
-        if out is not None:
-            items.out.flush()
-        else:
+        if out is None:
             import io
 
             out, self.output = items.out, io.TextIOWrapper(self.output, **_encoding(items.out), newline="")
@@ -214,7 +243,7 @@ def _child_main(outcomes_of, files, output, counts_fd: int, as_json: bool, color
         notes: list[str] = []
         for outcome in outcomes_of(files, notes):
             items.add(*outcome)
-        out.flush()
+        items.flush()
         with os.fdopen(counts_fd, "w", encoding="utf-8") as counts:
             counts.write(json.dumps({**items.counts(), "notes": notes}))
         code = 0

@@ -236,7 +236,7 @@ def test_the_streamed_report_equals_the_report_written_to_a_file(honolint):
 
 def test_processes_give_the_same_report_in_the_same_order(tmp_path):
     """250 files: with --jobs 2 or 3 more processes lint the later slices; their output, summary and
-    notes must be those of one process."""
+    notes must be those of one process, whether standard output is buffered or not (PYTHONUNBUFFERED)."""
     for index in range(250):
         text = BAD if index % 3 == 0 else GOOD
         if index in (10, 200, 240):  # the first and the last slices use a client newer than modelled: one note
@@ -244,9 +244,10 @@ def test_processes_give_the_same_report_in_the_same_order(tmp_path):
         (tmp_path / f"p{index:03d}.properties").write_text(text)
     (tmp_path / "notes.yaml").write_text("on: push\n")
     for fmt in ("json", "text"):
+        buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
         runs = [subprocess.run([sys.executable, "-m", "honolint", "check", "--format", fmt, "--color", "never",
-                                "--jobs", jobs, str(tmp_path)], capture_output=True, text=True)
-                for jobs in ("1", "2", "3")]
+                                "--jobs", jobs, str(tmp_path)], capture_output=True, text=True, env=env)
+                for jobs, env in (("1", buffered), ("2", {**buffered, "PYTHONUNBUFFERED": "1"}), ("3", buffered))]
         assert [run.returncode for run in runs] == [1, 1, 1]
         assert runs[0].stdout == runs[1].stdout == runs[2].stdout
         assert runs[0].stderr == runs[1].stderr == runs[2].stderr
