@@ -152,14 +152,12 @@ def stream(run: Run, project, baseline) -> None:
     inputs = _inputs(run, project)
 
     def outcomes_of(files, notes: Optional[list[str]] = None):
-        if notes is not None:  # in a child process: notes go to the parent, which prints each once
-            linters.collected = notes
+        linters.collected = notes  # several processes: notes are printed in file order, each once
         return _outcomes(run, linters, baseline, files)
 
     as_json = run.outputs[0][0] == "json"
     jobs = 1 if "-" in run.paths else run.jobs  # standard input is read once, by this process
-    failed, _ = write_report(outcomes_of, list(inputs), as_json, not as_json and use_color(run.color), jobs,
-                             linters.notes)
+    failed, _ = write_report(outcomes_of, list(inputs), as_json, not as_json and use_color(run.color), jobs)
     sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
 
 

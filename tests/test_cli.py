@@ -235,14 +235,18 @@ def test_the_streamed_report_equals_the_report_written_to_a_file(honolint):
 
 
 def test_processes_give_the_same_report_in_the_same_order(tmp_path):
-    """250 files: with --jobs 2 or 3 more processes lint the later slices; their output, summary and
-    notes must be those of one process, whether standard output is buffered or not (PYTHONUNBUFFERED)."""
+    """250 files: with --jobs 2 or 3 the processes share the slices out; the output, summary and notes
+    (each once, in file order) must be those of one process, whether standard output is buffered or not
+    (PYTHONUNBUFFERED)."""
     for index in range(250):
         text = BAD if index % 3 == 0 else GOOD
-        if index in (10, 200, 240):  # the first and the last slices use a client newer than modelled: one note
+        if index in (10, 200, 240):  # files here and there use clients newer than modelled: a note for each
             text = "# honolint: client=java:4.9\n" + text
+        elif index in (120, 245):
+            text = "# honolint: client=java:4.7\n" + text
         (tmp_path / f"p{index:03d}.properties").write_text(text)
-    (tmp_path / "notes.yaml").write_text("on: push\n")
+    for index in range(30):  # first in the walk, and in no report: the first slices have nothing to say
+        (tmp_path / f"a{index:02d}.yaml").write_text("on: push\n")
     for fmt in ("json", "text"):
         buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
         runs = [subprocess.run([sys.executable, "-m", "honolint", "check", "--format", fmt, "--color", "never",
@@ -251,31 +255,63 @@ def test_processes_give_the_same_report_in_the_same_order(tmp_path):
         assert [run.returncode for run in runs] == [1, 1, 1]
         assert runs[0].stdout == runs[1].stdout == runs[2].stdout
         assert runs[0].stderr == runs[1].stderr == runs[2].stderr
-        assert runs[2].stderr.count("java:4.9 is newer") == 1
+        assert runs[2].stderr.count("java:4.9 is newer") == runs[2].stderr.count("java:4.7 is newer") == 1
+        assert runs[2].stderr.index("java:4.9") < runs[2].stderr.index("java:4.7")  # in file order
         if fmt == "json":
             assert json.loads(runs[2].stdout)["summary"]["files"] == 250
         else:
             assert runs[2].stdout.splitlines()[-1].startswith("250 files, 250 producers: 84 error(s)")
 
 
+@pytest.mark.parametrize("as_json", [True, False])
+def test_slices_written_in_turn_after_empty_ones_read_as_one_stretch(as_json):
+    """A process that writes slice after slice as each comes due (here, with no child to wait for) joins
+    them as a single pass over the files does, the first slices having nothing to say."""
+    import io
+
+    from honolint.model import FileResult
+    from honolint.processes import Team
+    from honolint.streaming import Items
+
+    def outcomes_of(files, notes=None):
+        return ((FileResult(file, "plain", [], []), "error", 0) for file in files if file >= "f030")
+
+    files = [f"f{index:03d}" for index in range(200)]
+    one, team_out = io.StringIO(), io.StringIO()
+    items = Items(as_json, False)
+    items.stretch(one)
+    for outcome in outcomes_of(files):
+        items.add(*outcome)
+    items.flush()
+    team = Team(outcomes_of, files, 2, as_json)
+    assert len(team.slices) == 64 and not team.slices[0][-1] >= "f030"
+    team.lint(Items(as_json, False), team_out)
+    assert team_out.getvalue() == one.getvalue()
+    if as_json:
+        assert json.loads("[" + team_out.getvalue() + "]")[0]["path"] == "f030"
+
+
 @pytest.mark.parametrize("failure,said", [
-    ("raise ValueError('boom in ' + file)", "honolint: internal error (please report it): ValueError: boom in f150"),
+    ("raise ValueError('boom in ' + file)", "honolint: internal error (please report it): ValueError: boom in f"),
     ("os.kill(os.getpid(), signal.SIGKILL)", "honolint: internal error: a linting process was ended by signal 9"),
 ])
 def test_a_process_that_fails_ends_the_run_with_exit_3_and_says_why(failure, said):
     """A bug (or the out-of-memory killer) that strikes a second process is an internal error,
     reported as one: never a partial report that passes."""
     script = f"""
-import os, signal
+import os, signal, time
 from honolint.streaming import write_report
+
+parent = os.getpid()
 
 def outcomes_of(files, notes=None):
     for file in files:
-        if file == "f150":
+        time.sleep(0.002)  # long enough for the child to take slices
+        if os.getpid() != parent:
             {failure}
     return iter(())
 
-write_report(outcomes_of, [f"f{{i}}" for i in range(200)], True, False, 2, set())
+write_report(outcomes_of, [f"f{{i}}" for i in range(200)], True, False, 2)
 """
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert run.returncode == 3
@@ -308,17 +344,17 @@ main()
 ])
 def test_the_default_processes_keep_to_the_container_cpu_quota(tmp_path, monkeypatch, v2, v1, cores):
     """A CI container that sees the host's 64 cores but may use 2 gets 2 processes, not 64."""
-    import honolint.streaming as streaming
+    import honolint.processes as processes
 
     def written(name, text):  # a file that is not there: no quota of that kind
         if text is not None:
             (tmp_path / name).write_text(text)
         return str(tmp_path / name)
 
-    monkeypatch.setattr(streaming.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
-    monkeypatch.setattr(streaming, "CPU_QUOTA_FILES", (
+    monkeypatch.setattr(processes.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(processes, "CPU_QUOTA_FILES", (
         (written("cpu.max", v2), None),
         (written("cfs_quota_us", v1 and v1[0]), written("cfs_period_us", v1 and v1[1]))))
-    assert streaming.usable_cores() == cores
-    assert streaming.processes(0, 100_000) == min(cores, streaming.MOST_PROCESSES_BY_DEFAULT)
-    assert streaming.processes(0, 150) == 1 and streaming.processes(3, 1_000) == 3
+    assert processes.usable_cores() == cores
+    assert processes.processes(0, 100_000) == min(cores, processes.MOST_PROCESSES_BY_DEFAULT)
+    assert processes.processes(0, 150) == 1 and processes.processes(3, 1_000) == 3
