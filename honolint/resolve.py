@@ -45,10 +45,17 @@ def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = 
 def resolve(spec: ProducerSpec, profile: ClientProfile) -> Effective:
     overridden: list[tuple[Setting, str]] = []
     given = received(spec, overridden)
-    if profile.family == "librdkafka":
-        from honolint.profiles.librdkafka import finalize
-    else:
-        from honolint.profiles.java import finalize
+    finalize = _FINALIZE.get(profile.family) or _finalize(profile.family)
     effective = finalize(profile, given)
     effective.overridden = overridden
     return effective
+
+
+_FINALIZE: dict = {}  # client family -> its profile's finalize(); the profiles import this module
+
+
+def _finalize(family: str):
+    from importlib import import_module
+
+    finalize = _FINALIZE[family] = import_module(f"honolint.profiles.{family}").finalize
+    return finalize

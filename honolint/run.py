@@ -10,6 +10,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, Optional
 
+from honolint.selection import filter_result
+
 if TYPE_CHECKING:
     from honolint.settings import CommandLine
 
@@ -255,8 +257,6 @@ class _Linters:
         self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
 
     def lint(self, loaded, path: str, named: bool, baseline):
-        from honolint.selection import filter_result
-
         resolved = self.project.resolve(path, is_dir=False)
         directives = None
         values = {key: resolved.value(key) for key in ("client", "qos", "dialect")}

@@ -44,26 +44,23 @@ def _parse(data: bytes, path: str, fmt: str | None) -> LoadedFile:
         return LoadedFile(path, fmt if fmt in ("yaml", "json", "toml", "env", "ini") else "properties", error=SyntaxProblem(
             f"cannot read file: larger than {MAX_BYTES // 1024 // 1024} MiB, the most honolint reads", 1, 1))
     if fmt in ("yaml", "json"):  # JSON is read as YAML: libyaml gives the positions json does not
-        from honolint.load.yaml_file import load_yaml
-
-        loaded = load_yaml(data, path)
+        loaded = _loader("yaml")(data, path)
         loaded.format = fmt
         return loaded
-    if fmt == "toml":
-        from honolint.load.toml_file import load_toml
+    return _loader(fmt if fmt in ("toml", "env", "ini") else "properties")(data, path)
 
-        return load_toml(data, path)
-    if fmt == "env":
-        from honolint.load.env_file import load_env
 
-        return load_env(data, path)
-    if fmt == "ini":
-        from honolint.load.ini_file import load_ini
+_LOADERS: dict = {}  # format -> its parse function, its module imported when a file first needs it
 
-        return load_ini(data, path)
-    from honolint.load.properties import load_properties
 
-    return load_properties(data, path)
+def _loader(fmt: str):
+    loader = _LOADERS.get(fmt)
+    if loader is None:
+        from importlib import import_module
+
+        module = import_module(f"honolint.load.{'properties' if fmt == 'properties' else fmt + '_file'}")
+        loader = _LOADERS[fmt] = getattr(module, f"load_{fmt}")
+    return loader
 
 
 def read_file(path: str) -> LoadedFile:

@@ -56,9 +56,10 @@ def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
     return values
 
 
-def known(profile: ClientProfile, key: str) -> bool:
-    since = SINCE.get(key)
-    return key in PRODUCER_KEYS and (since is None or profile.at_least(*since))
+@lru_cache(maxsize=None)
+def known_keys(profile: ClientProfile) -> frozenset[str]:
+    """The producer keys `profile`'s client knows."""
+    return frozenset(key for key in PRODUCER_KEYS if key not in SINCE or profile.at_least(*SINCE[key]))
 
 
 # ------------------------------------------------------------------ ConfigDef parsing
@@ -154,9 +155,10 @@ class _Config:
         self.adjustments: list[Adjustment] = []
         self.unknown: list[Setting] = []
         self.given = {g.key: g for g in given}
+        self.known = known_keys(profile)
 
     def explicit(self, key: str) -> bool:
-        return key in self.given and known(self.profile, key)
+        return key in self.given and key in self.known
 
     def number(self, key: str) -> Optional[int]:
         value = self.values.get(key)
@@ -198,7 +200,7 @@ _PARSED: dict[tuple[str, str], tuple[Optional[str], Optional[str]]] = {}  # pars
 
 def _parse(config: _Config, given: list[Given]) -> None:
     for g in sorted(given, key=lambda g: _DEFINED_AT.get(g.key, len(_DEFINED_AT))):
-        if not known(config.profile, g.key):
+        if g.key not in config.known:
             config.unknown.append(Setting(g.key, g.text, g.entry))
             continue
         raw = g.text if g.text is not None else ""
