@@ -141,13 +141,16 @@ class ProducerSpec:
 
 
 class DialectResult:
-    __slots__ = ("dialect", "producers", "unread")
+    __slots__ = ("dialect", "producers", "unread", "documents")
 
     def __init__(self, dialect: str, producers: Optional[list[ProducerSpec]] = None,
                  unread: Optional[list[UnreadEntry]] = None) -> None:
         self.dialect = dialect
         self.producers: list[ProducerSpec] = producers if producers is not None else []
         self.unread: list[UnreadEntry] = unread if unread is not None else []
+        # id(entry) -> the document the application reads it in, when the layout splits what the loader
+        # read as one (Spring's `#---` in `.properties`); None when the loader's documents are the layout's
+        self.documents: Optional[dict[int, int]] = None
 
 
 # ---------------------------------------------------------------- resolve stage: producer -> effective

@@ -500,9 +500,32 @@ class _Expression:
 
 def _properties_documents(loaded: LoadedFile) -> list[list[Entry]]:
     """A `.properties` file as Spring's documents (see the module docstring)."""
+    numbered = _numbered_occurrences(loaded)
+    if numbered is None:
+        return [loaded.documents[0].entries]
+    parts: dict[int, dict[str, Entry]] = {}
+    for entry, number in numbered:
+        part = parts.setdefault(number, {})
+        part.pop(entry.path[0], None)  # within a document the last one wins
+        part[entry.path[0]] = entry
+    return [list(parts[n].values()) for n in sorted(parts)]
+
+
+def entry_documents(loaded: LoadedFile) -> Optional[dict[int, int]]:
+    """id(entry) -> its Spring document, every occurrence of every key; None for a file Spring reads
+    as the loader did (not `.properties`, or no profile gate)."""
+    if loaded.format != "properties" or len(loaded.documents) != 1:
+        return None
+    numbered = _numbered_occurrences(loaded)
+    return None if numbered is None else {id(entry): number for entry, number in numbered}
+
+
+def _numbered_occurrences(loaded: LoadedFile) -> Optional[list[tuple[Entry, int]]]:
+    """Every occurrence of a key in file order, with the number of its Spring document; None when the
+    file holds no profile gate (one document, whatever its `#---` lines)."""
     doc = loaded.documents[0]
     if not any(tuple(uniform(t) for t, _ in elements(e.path[0])) in _GATES for e in doc.entries if e.path):
-        return [doc.entries]
+        return None
     seen: set[int] = set()
     occurrences = []
     for entry in list(doc.entries) + [d.first for d in doc.duplicates] + [d.second for d in doc.duplicates]:
@@ -531,12 +554,7 @@ def _properties_documents(loaded: LoadedFile) -> list[list[Entry]]:
                     number = 1
                 gated = True
             numbers.append(number)
-    parts: dict[int, dict[str, Entry]] = {}
-    for entry, number in zip(occurrences, numbers):
-        part = parts.setdefault(number, {})
-        part.pop(entry.path[0], None)  # within a document the last one wins
-        part[entry.path[0]] = entry
-    return [list(parts[n].values()) for n in sorted(parts)]
+    return list(zip(occurrences, numbers))
 
 
 def _raw_properties(loaded: LoadedFile) -> Optional[str]:
@@ -728,6 +746,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
                                      client_family="java"))
     result.producers = distinct(runs)
     result.unread = unread_entries(loaded, classify, cache)
+    result.documents = entry_documents(loaded)
     return result
 
 

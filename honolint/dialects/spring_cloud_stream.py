@@ -191,6 +191,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
         runs.append(_variant_producers(items, variant.label, unread))
     result.producers = boot.distinct(runs)
     result.unread = boot.unread_entries(loaded, classify, cache) + list(unread.values())
+    result.documents = boot.entry_documents(loaded)
     return result
 
 

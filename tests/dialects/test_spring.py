@@ -354,6 +354,27 @@ def test_properties_separator_rules_of_spring():
     assert spring_properties_documents("a=1\\\n#---\nb=2\n#----\nc=3\n") == {1: 0, 3: 0, 5: 1}
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_key_in_two_profile_documents_is_not_a_duplicate(honolint, fmt):
+    """`#---` splits a .properties file as `---` splits YAML: the local profile's acks=1 overrides the
+    default document's acks=all only when that profile is active, so neither is "ignored"."""
+    report, _ = check(honolint, f"application.{fmt}", PROFILES[fmt])
+    assert findings(report, "HL002") == []
+
+
+def test_a_key_twice_in_one_profile_document_is_a_duplicate(honolint):
+    text = ("spring.kafka.producer.acks=all\nspring.kafka.producer.acks=1\n#---\n"
+            "spring.config.activate.on-profile=local\nspring.kafka.producer.acks=0\nspring.kafka.producer.acks=all\n")
+    report, _ = check(honolint, "application.properties", text)
+    assert [(f["line"], f["message"].split(":")[0]) for f in findings(report, "HL002")] == [
+        (2, "'spring.kafka.producer.acks' is set twice (line 1 and line 2)"),
+        (6, "'spring.kafka.producer.acks' is set twice (line 5 and line 6)")]
+    # without a file to find the separators in, documents start at the profile gates: the same answer
+    result = honolint.run("check", "--format", "json", "--stdin-filename", "application.properties", "-",
+                          stdin=text.encode())
+    assert [f["line"] for f in findings(json.loads(result.stdout), "HL002")] == [2, 6]
+
+
 def test_properties_split_needs_the_file_or_falls_back_to_the_profile_keys(honolint):
     text = ("spring.kafka.producer.acks=all\n# prod below\n#---\nspring.config.activate.on-profile=prod\n"
             "spring.kafka.producer.acks=1\n")
@@ -634,13 +655,16 @@ spring:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_binder_profiles(honolint, fmt):
     text = {"properties": SCS_NO_ACKS["properties"] + "#---\nspring.config.activate.on-profile=prod\n"
-                                                      "spring.cloud.stream.kafka.binder.required-acks=all\n",
+                                                      "spring.cloud.stream.kafka.binder.required-acks=all\n"
+                                                      "spring.cloud.stream.kafka.binder.brokers=prod-kafka\n",
             "yml": SCS_NO_ACKS["yml"] + "---\nspring.config.activate.on-profile: prod\n"
-                                        "spring.cloud.stream.kafka.binder.required-acks: all\n"}[fmt]
+                                        "spring.cloud.stream.kafka.binder.required-acks: all\n"
+                                        "spring.cloud.stream.kafka.binder.brokers: prod-kafka\n"}[fmt]
     report, _ = check(honolint, f"application.{fmt}", text)
     scopes = by_scope(report)
     assert not scopes["spring.cloud.stream.kafka.bindings.enrich-out-0"]["qos"]["at-least-once"]["ok"]
     assert scopes["spring.cloud.stream.kafka.bindings.enrich-out-0 [profile prod]"]["qos"]["at-least-once"]["ok"]
+    assert findings(report, "HL002") == []  # the brokers of the prod document are no duplicate
 
 
 @pytest.mark.parametrize("text", [
