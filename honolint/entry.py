@@ -19,6 +19,9 @@ def main(args: list[str] | None = None) -> None:
         _main(args)
     except SystemExit:
         raise
+    except (EOFError, KeyboardInterrupt):  # as click's main() ends them
+        sys.stderr.write("\nAborted!\n")
+        sys.exit(1)
     except Exception as exc:  # a bug of ours: say so, never pass as a clean or a failing lint
         sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {exc}\n")
         if os.environ.get("HONOLINT_DEBUG"):
@@ -44,9 +47,6 @@ def _main(args: list[str]) -> None:
         report(run)
     except UsageError as exc:
         _said_by_click(str(exc))
-    except (EOFError, KeyboardInterrupt):  # as click's main() ends them
-        sys.stderr.write("\nAborted!\n")
-        sys.exit(1)
     except OSError as exc:
         if exc.errno != errno.EPIPE:
             raise

@@ -106,3 +106,18 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 1
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+
+
+def test_ctrl_c_ends_the_run_as_click_ends_it(tmp_path):
+    """Interrupted while linting (here with several processes): 'Aborted!' and exit 1, no traceback."""
+    import signal
+
+    for index in range(8000):
+        (tmp_path / f"p{index:04d}.properties").write_text("acks=1\nretries=3\n")
+    process = subprocess.Popen([sys.executable, "-m", "honolint", "check", "--jobs", "2", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(1)  # the report has begun
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert stderr.decode().endswith("\nAborted!\n") and "Traceback" not in stderr.decode(), stderr
