@@ -31,7 +31,9 @@ import re
 from typing import Optional
 
 from honolint.dialects import spring_boot as boot
-from honolint.dialects.spring_boot import Classified, Element, Item
+from honolint.dialects.spring_boot import Classified, Item
+from honolint.dialects.spring_documents import entry_documents, variants
+from honolint.dialects.spring_names import Element, map_key
 from honolint.model import DialectResult, Entry, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
 from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
 
@@ -115,7 +117,7 @@ def _kafka_key(entry: Entry, parts: list[Element], forms: list[str]) -> Classifi
         if field == "defaultbrokerport" and len(forms) == 6:
             return Item(BROKER_PORT, "port", value, entry)
         if field == "configuration":
-            key = boot.map_key(parts[6:])
+            key = map_key(parts[6:])
             if not key:
                 return None
             if key in PRODUCER_KEYS:
@@ -147,7 +149,7 @@ def _binding_producer(parts: list[Element], forms: list[str], entry: Entry, owne
         where = {DEFAULT: f"{PREFIX}.default.producer.configuration",
                  TRANSACTION: f"{PREFIX}.binder.transaction.producer.configuration"}.get(
                      owner, f"{PREFIX}.bindings.{owner}.producer.configuration")
-        key = boot.map_key(parts[1:])
+        key = map_key(parts[1:])
         if key == "bootstrap.servers" and owner != TRANSACTION:
             return ("the Kafka binder does not accept it per binding and fails at startup: \"bootstrap.servers "
                     "cannot be overridden at the binding level; use multiple binders instead\"")
@@ -160,7 +162,7 @@ def _binding_producer(parts: list[Element], forms: list[str], entry: Entry, owne
 
 
 def _producer_map(level: str, parts: list[Element], entry: Entry, owner: str, where: str) -> Classified:
-    key = boot.map_key(parts)
+    key = map_key(parts)
     if not key:
         return None
     if key in CONSUMER_ONLY_KEYS:
@@ -186,12 +188,12 @@ def extract(loaded: LoadedFile) -> DialectResult:
     cache: dict[int, Classified] = {}
     runs: list[list[ProducerSpec]] = []
     unread: dict[int, UnreadEntry] = {}
-    for variant in boot.variants(loaded):
+    for variant in variants(loaded):
         items = boot.merge(boot.classified(variant, classify, cache))
         runs.append(_variant_producers(items, variant.label, unread))
     result.producers = boot.distinct(runs)
     result.unread = boot.unread_entries(loaded, classify, cache) + list(unread.values())
-    result.documents = boot.entry_documents(loaded)
+    result.documents = entry_documents(loaded)
     return result
 
 

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from honolint.dialects import extract
-from honolint.dialects.spring_boot import data_size, spring_properties_documents
+from honolint.dialects.spring_boot import data_size
+from honolint.dialects.spring_documents import spring_properties_documents
 from honolint.load import load_bytes
 from lint_helpers import codes, producers
 
