@@ -90,7 +90,7 @@ def catalog():
 
 def report(run: Run) -> None:
     """Lint every file of the run, write its reports, exit with its code."""
-    from honolint.settings import SettingsError
+    from honolint.settings_file import SettingsError
 
     if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 is shown escaped, as in --output-file
         sys.stdout.reconfigure(errors="backslashreplace")

@@ -232,7 +232,7 @@ def test_a_bad_settings_file_is_a_usage_error_naming_file_key_and_what_is_allowe
 
 def test_the_schema_ships_in_the_package_and_lists_every_dialect():
     from honolint.dialects import DETECTION_ORDER
-    from honolint.settings import KEYS, OVERRIDE_KEYS
+    from honolint.settings_file import KEYS, OVERRIDE_KEYS
 
     schema = json.loads((ROOT / "honolint" / "schema" / "settings.schema.json").read_text())
     assert schema["properties"]["dialect"]["enum"] == list(DETECTION_ORDER)
@@ -392,6 +392,6 @@ def test_include_and_exclude_when_walking_and_force_exclude_for_named_files(hono
     ("p[!0-4].yaml", "p5.yaml", True), ("a/", "a/p.yaml", True),
 ])
 def test_globs(pattern, path, covered):
-    from honolint.settings import Glob
+    from honolint.settings_file import Glob
 
     assert Glob.compile(pattern).covers(path) is covered

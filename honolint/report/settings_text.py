@@ -14,7 +14,7 @@ def show_settings(run: Run, project) -> None:
     """--show-settings: for each path (or the current directory), each setting, its value, its source."""
     from honolint.load import read_file
     from honolint.run import check_in_file_setting
-    from honolint.settings import shown_path
+    from honolint.settings_file import shown_path
 
     targets = [p for p in run.paths] or [None]
     for index, path in enumerate(targets):
