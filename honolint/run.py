@@ -92,8 +92,9 @@ def report(run: Run) -> None:
     """Lint every file of the run, write its reports, exit with its code."""
     from honolint.settings_file import SettingsError
 
-    if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 is shown escaped, as in --output-file
-        sys.stdout.reconfigure(errors="backslashreplace")
+    if hasattr(sys.stdout, "reconfigure"):  # what standard output cannot encode is escaped, never an error
+        to_stdout = [output_format for output_format, file in run.outputs if file == "-"]
+        sys.stdout.reconfigure(errors=escapes_for(to_stdout[0] if to_stdout else "text"))
     try:
         project = project_of(run)
         if run.show_settings:
@@ -137,6 +138,37 @@ def report(run: Run) -> None:
     if run.exit_zero:
         sys.exit(EXIT_OK)
     sys.exit(exit_code(results, levels))
+
+
+def escapes_for(output_format: str) -> str:
+    """The codec error handler for a report on standard output: a file name that is not UTF-8, or text
+    a non-UTF-8 terminal cannot show, written escaped (`\\xe9`), and in JSON as JSON escapes it
+    (`\\u00e9`), so that the report still parses."""
+    if output_format in ("json", "sarif", "gitlab"):
+        import codecs
+
+        try:
+            codecs.lookup_error("honolint-json")
+        except LookupError:
+            codecs.register_error("honolint-json", _json_escapes)
+        return "honolint-json"
+    return "backslashreplace"
+
+
+def _json_escapes(error: UnicodeError) -> tuple[str, int]:
+    """JSON's own escapes for what the encoding cannot hold (only ever inside a JSON string): `\\uXXXX`,
+    a surrogate pair beyond the Basic Multilingual Plane."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
 
 
 def streams(run: Run) -> bool:

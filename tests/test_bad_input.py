@@ -101,6 +101,30 @@ def test_truncated_and_mutated_examples(example, data):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_that_is_not_utf8_gets_json_it_can_parse(tmp_path, jobs, encoding):
+    """Standard output in ASCII or Latin-1 (an old terminal, PYTHONIOENCODING): what it cannot hold is
+    written as JSON's own escapes, so the report loads and says exactly what the files say."""
+    import os
+    import subprocess
+    import sys
+
+    for index in range(250):
+        (tmp_path / f"p{index:03d}.properties").write_text("acks=1\n")
+    (tmp_path / "caf\u00e9.yaml").write_text("client.id: caf\u00e9\nacks: \"1\U0001f600\"\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for fmt in ("json", "sarif", "gitlab"):
+        run = subprocess.run([sys.executable, "-m", "honolint", "check", "--jobs", jobs, "--format", fmt,
+                              str(tmp_path)], capture_output=True, env=env)
+        assert run.returncode == 1, run.stderr
+        report = json.loads(run.stdout.decode(encoding))
+        if fmt == "json":
+            (cafe,) = [f for f in report["files"] if f["path"].endswith(".yaml")]
+            assert cafe["path"] == str(tmp_path / "caf\u00e9.yaml")
+            assert cafe["producers"][0]["effective"]["acks"]["value"] == "1\U0001f600"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path, jobs):
     """A locale whose standard output is strict UTF-8 (en_US.UTF-8) met a name with a byte that is
     not UTF-8: the report shows it escaped, as --output-file does, and JSON stays loadable."""
