@@ -39,9 +39,8 @@ def parse_check(args: list[str]) -> dict | None:
         return None
     params, paths = dict(CHECK_DEFAULTS), []
     repeated: dict[str, list[str]] = {"output_formats": [], "select": [], "ignore": []}
-    rest = args[1:]
-    while rest:
-        arg = rest.pop(0)
+    rest = iter(args[1:])  # pre-commit passes thousands of file names: no list.pop(0)
+    for arg in rest:
         if arg[:1] != "-" or arg == "-":
             paths.append(arg)
             continue
@@ -52,10 +51,8 @@ def parse_check(args: list[str]) -> dict | None:
             params[_FLAGS[option]] = True
             continue
         name = _VALUES.get(option) or _REPEATED.get(option)
-        if name is None or not (equals or rest):
-            return None
-        value = attached if equals else rest.pop(0)
-        if value not in _CHOICES.get(name, (value,)):
+        value = attached if equals else next(rest, None)
+        if name is None or value is None or value not in _CHOICES.get(name, (value,)):
             return None
         if option in _REPEATED:
             repeated[name].append(value)
