@@ -8,7 +8,9 @@ sexagesimal (90), `0x10` is hex, `~` or an empty value is null.
 ## Why
 Spring, Quarkus (and Hono), Strimzi/Kubernetes and PyYAML read YAML 1.1, then hand the client the
 converted value as text: `batch.size: 0100` configures 64, and `delivery.timeout.ms: 2:00` configures
-120 ms, not two minutes. A reader of the file cannot see that.
+120 ms, not two minutes. A reader of the file cannot see that. Fluent Bit and Vector hand the client
+the scalar as written, so their files are not reported here (the client's own reading of `yes` or
+`0100` is checked like any other value).
 
 ## Example
 ```yaml
@@ -57,7 +59,7 @@ def _how_int(raw: str) -> str:
 def check(context: FileContext) -> Iterator[Problem]:
     if context.loaded.format != "yaml":
         return
-    used = context.producer_entries()
+    used = context.producer_entries() - _handed_on_as_written(context)
     for doc in context.loaded.documents:
         for entry in doc.entries:
             raw, value = entry.raw, entry.value
@@ -69,6 +71,21 @@ def check(context: FileContext) -> Iterator[Problem]:
             shown = f"'{value}'" if value else "an empty value"
             yield Problem(f"{entry.key}: {raw} is read as {how}, so the producer gets {shown}; {_advice(entry)}",
                           key=entry.key, entry=entry)
+
+
+def _handed_on_as_written(context: FileContext) -> set[int]:
+    """The entries every producer receives as written, not as YAML 1.1 reads them (Fluent Bit, Vector)."""
+    dialect = context.dialect
+    if dialect is None:
+        return set()
+    as_written, converted = set(), set()
+    for producer in dialect.producers:
+        for layer in producer.layers:
+            for setting in layer.settings:
+                entry = setting.entry
+                if entry is not None and entry.raw is not None and entry.raw != entry.value:
+                    (as_written if setting.value == entry.raw else converted).add(id(entry))
+    return as_written - converted
 
 
 def _advice(entry) -> str:

@@ -280,12 +280,23 @@ def test_fluent_bit_yaml(honolint):
     assert "HL201" in codes(report)
 
 
-def test_fluent_bit_yaml_passes_the_scalar_as_written(honolint):
-    text = "pipeline:\n  outputs:\n    - name: kafka\n      brokers: b:9092\n      rdkafka.request.required.acks: 1_0\n"
-    report, _ = honolint.json(str(honolint.write("fluent-bit.yaml", text)))
-    # Fluent Bit's YAML reader hands librdkafka the text 1_0, which strtol reads as 1; a YAML 1.1 reader
-    # (a confluent-kafka app on PyYAML) would have handed it 10
-    assert producers(report)[0]["effective"]["acks"]["value"] == "1"
+@pytest.mark.parametrize("name,text", [
+    ("fluent-bit.yaml", "pipeline:\n  outputs:\n    - name: kafka\n      brokers: b:9092\n"
+                        "      rdkafka.request.required.acks: 1_0\n      rdkafka.enable.idempotence: yes\n"
+                        "      rdkafka.linger.ms: 0100\n"),
+    ("vector.yaml", "sinks:\n  out:\n    type: kafka\n    bootstrap_servers: b:9092\n    topic: t\n"
+                    "    librdkafka_options:\n      request.required.acks: 1_0\n      enable.idempotence: yes\n"
+                    "      linger.ms: 0100\n"),
+])
+def test_fluent_bit_and_vector_yaml_pass_the_scalar_as_written(honolint, name, text):
+    report, _ = honolint.json(str(honolint.write(name, text)))
+    # their YAML readers hand librdkafka the text as written: 1_0, which strtol reads as 1 (a YAML 1.1
+    # reader, a confluent-kafka app on PyYAML, would have handed it 10); yes, which librdkafka refuses
+    # (not true); 0100, which strtod reads as 100 (not 64). No YAML 1.1 warning says otherwise.
+    effective = producers(report)[0]["effective"]
+    assert (effective["acks"]["value"], effective["linger.ms"]["value"]) == ("1", "100")
+    assert any("Expected bool value" in f["message"] for f in findings(report, "HL102"))
+    assert findings(report, "HL004") == []
 
 
 # ---------------------------------------------------------------- Vector
