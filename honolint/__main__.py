@@ -1,3 +1,3 @@
-from honolint.entry import main
+from honolint.entry import console_script
 
-main()
+console_script()

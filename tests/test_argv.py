@@ -2,6 +2,8 @@
 leave it to click (None). Held to click's own parsing on generated command lines."""
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
@@ -121,3 +123,25 @@ def test_ctrl_c_ends_the_run_as_click_ends_it(tmp_path):
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 1
     assert stderr.decode().endswith("\nAborted!\n") and "Traceback" not in stderr.decode(), stderr
+
+
+@pytest.mark.parametrize("args,code,said", [
+    (["check", "--format", "json", "{bad}"], 1, '"schema": "honolint.report/1"'),
+    (["check", "{good}"], 0, "1 file, 1 producer"),
+    (["check", "--format", "github", "{bad}"], 1, "::error file="),
+    (["check", "--bogus", "{good}"], 2, ""),
+    (["--version"], 0, "honolint, version"),
+    (["rules"], 0, "HL201"),
+])
+def test_the_console_script_leaves_with_the_run_s_exit_code_and_all_its_output(tmp_path, args, code, said):
+    """`python -m honolint` leaves without tearing the interpreter down: its output must be whole and its
+    exit code the run's, for the runs argv.py reads and the ones click reads."""
+    (tmp_path / "bad.properties").write_text("acks=1\n")
+    (tmp_path / "good.properties").write_text("acks=all\n")
+    args = [a.format(bad=tmp_path / "bad.properties", good=tmp_path / "good.properties") for a in args]
+    buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    run = subprocess.run([sys.executable, "-m", "honolint", *args], capture_output=True, text=True, env=buffered)
+    assert run.returncode == code, run.stderr
+    assert said in run.stdout
+    if args[1:3] == ["--format", "json"]:
+        assert json.loads(run.stdout)["summary"]["files"] == 1
