@@ -36,6 +36,9 @@ def console_script() -> None:
 
 def main(args: list[str] | None = None) -> None:
     args = sys.argv[1:] if args is None else list(args)
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # closed by the caller (`>&-`): only the exit code is wanted
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     try:
         _main(args)
     except SystemExit:

@@ -145,3 +145,14 @@ def test_the_console_script_leaves_with_the_run_s_exit_code_and_all_its_output(t
     assert said in run.stdout
     if args[1:3] == ["--format", "json"]:
         assert json.loads(run.stdout)["summary"]["files"] == 1
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-", ">&- 2>&-"])
+def test_a_run_with_its_output_closed_still_answers_with_its_exit_code(tmp_path, closed):
+    """`honolint check . >&-`: nowhere to write the report, but the exit code is what is asked for."""
+    (tmp_path / "bad.properties").write_text("acks=1\n")
+    (tmp_path / "good.properties").write_text("acks=all\n")
+    for name, code in (("bad", 1), ("good", 0)):
+        run = subprocess.run(["sh", "-c", f'exec "$@" {closed}', "sh", sys.executable, "-m", "honolint", "check",
+                              str(tmp_path / f"{name}.properties")], capture_output=True, text=True)
+        assert run.returncode == code and "Traceback" not in run.stderr and "internal error" not in run.stderr, run
