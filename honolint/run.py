@@ -253,12 +253,12 @@ def _inputs(run: Run, project):
 
 
 def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
-    from honolint.load import MAX_BYTES, load_bytes, read_file
+    from honolint.load import read_file, read_stdin
 
     for file, named in inputs:
         if file == "-":
-            name = run.stdin_filename or "-"
-            loaded, file = load_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), name), name
+            file = run.stdin_filename or "-"
+            loaded = read_stdin(file)
         else:
             loaded = read_file(file)
         outcome = linters.lint(loaded, file, named, baseline)

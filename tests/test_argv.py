@@ -156,3 +156,11 @@ def test_a_run_with_its_output_closed_still_answers_with_its_exit_code(tmp_path,
         run = subprocess.run(["sh", "-c", f'exec "$@" {closed}', "sh", sys.executable, "-m", "honolint", "check",
                               str(tmp_path / f"{name}.properties")], capture_output=True, text=True)
         assert run.returncode == code and "Traceback" not in run.stderr and "internal error" not in run.stderr, run
+
+
+def test_standard_input_closed_is_an_unreadable_file():
+    """`honolint check - <&-`: the file '-' cannot be read, reported as any unreadable file is."""
+    run = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", sys.executable, "-m", "honolint", "check",
+                          "--stdin-filename", "app.yaml", "-"], capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    assert "app.yaml:1:1  HL001  error: cannot read standard input: it is closed" in run.stdout

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 
 from honolint.model import LoadedFile, SyntaxProblem
 
@@ -63,9 +64,28 @@ def _loader(fmt: str):
     return loader
 
 
+def read_stdin(name: str) -> LoadedFile:
+    """Standard input (`-`) as the file `name`, read as read_file reads a path."""
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is None:  # closed by the caller (`<&-`)
+            raise OSError("it is closed")
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return LoadedFile(name, _error_format(name), error=SyntaxProblem(
+            f"cannot read standard input: {exc.strerror or exc}", 1, 1))
+    return load_bytes(data, name)
+
+
+def _error_format(path: str) -> str:
+    """The format to report a file that could not be read as: the one its name says, else properties."""
+    named = file_format(path)
+    return named if named in ("yaml", "json", "toml", "env") else "properties"
+
+
 def read_file(path: str) -> LoadedFile:
     named = file_format(path)
-    fmt = named if named in ("yaml", "json", "toml", "env") else "properties"  # for an error before sniffing
+    fmt = _error_format(path)  # for an error before sniffing
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for a regular file
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
