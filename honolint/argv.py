@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 
+from honolint.model import QOS_CLASSES, SEVERITIES as FAIL_LEVELS
+
 CHECK_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 EFFECTIVE_FORMATS = ("text", "json")
-QOS_CLASSES = ("at-least-once", "at-most-once")
 COLORS = ("auto", "always", "never")
-FAIL_LEVELS = ("error", "warning", "info")
 MOST_JOBS = 64
 
 # `check`'s options read here: spelling -> (parameter, what it takes); the rest are left to click

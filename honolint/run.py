@@ -326,21 +326,12 @@ class _Linters:
 
 def check_in_file_setting(key: str, value: str) -> Optional[str]:
     """None when `# honolint: KEY=VALUE` can be applied, else what is wrong with it."""
+    from honolint.argv import client_problem, dialect_problem
+    from honolint.model import QOS_CLASSES
+
     if key == "qos":
-        return None if value in ("at-least-once", "at-most-once") else \
-            f"'{value}' is not a QoS class: use at-least-once or at-most-once"
-    if key == "dialect":
-        from honolint.dialects import DETECTION_ORDER
-
-        return None if value in DETECTION_ORDER else \
-            f"'{value}' is not a dialect: use one of {', '.join(DETECTION_ORDER)}"
-    from honolint.profiles import ClientSpecError, parse_client
-
-    try:
-        parse_client(value)
-    except ClientSpecError as exc:
-        return str(exc)
-    return None
+        return None if value in QOS_CLASSES else f"'{value}' is not a QoS class: use at-least-once or at-most-once"
+    return dialect_problem(value) if key == "dialect" else client_problem(value)
 
 
 def exit_code(results, levels) -> int:
