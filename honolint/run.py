@@ -144,31 +144,18 @@ def escapes_for(output_format: str) -> str:
     """The codec error handler for a report on standard output: a file name that is not UTF-8, or text
     a non-UTF-8 terminal cannot show, written escaped (`\\xe9`), and in JSON as JSON escapes it
     (`\\u00e9`), so that the report still parses."""
-    if output_format in ("json", "sarif", "gitlab"):
-        import codecs
+    if output_format not in ("json", "sarif", "gitlab"):
+        return "backslashreplace"
+    import codecs
+    import json
 
-        try:
-            codecs.lookup_error("honolint-json")
-        except LookupError:
-            codecs.register_error("honolint-json", _json_escapes)
-        return "honolint-json"
-    return "backslashreplace"
+    def json_escapes(error: UnicodeError) -> tuple[str, int]:  # only ever met inside a JSON string
+        if not isinstance(error, UnicodeEncodeError):
+            raise error
+        return json.dumps(error.object[error.start:error.end])[1:-1], error.end  # \uXXXX, and pairs
 
-
-def _json_escapes(error: UnicodeError) -> tuple[str, int]:
-    """JSON's own escapes for what the encoding cannot hold (only ever inside a JSON string): `\\uXXXX`,
-    a surrogate pair beyond the Basic Multilingual Plane."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    escaped = []
-    for char in error.object[error.start:error.end]:
-        code = ord(char)
-        if code > 0xFFFF:
-            code -= 0x10000
-            escaped.append(f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}")
-        else:
-            escaped.append(f"\\u{code:04x}")
-    return "".join(escaped), error.end
+    codecs.register_error("honolint-json", json_escapes)
+    return "honolint-json"
 
 
 def streams(run: Run) -> bool:
