@@ -11,9 +11,9 @@ from typing import Optional
 import click
 
 from honolint import __version__
-from honolint.argv import (CHECK_FORMATS, COLORS, EFFECTIVE_FORMATS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES, client_problem,
-                           dialect_problem, rule_selectors)
-from honolint.run import UsageError, check_run, outputs_of, report
+from honolint.argv import (CHECK_FORMATS, COLORS, EFFECTIVE_FORMATS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES,
+                           client_problem, dialect_problem, rule_selectors)
+from honolint.run import UsageError, check_run, effective_run, report
 
 
 def _client(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
@@ -127,20 +127,9 @@ def check(**params) -> None:
 
 @cli.command()
 @lint_options(EFFECTIVE_FORMATS)
-def effective(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
-              output_formats, output_files) -> None:
+def effective(**params) -> None:
     """Print each producer's effective configuration: value and origin of every key that matters."""
-    from honolint.run import Run
-    from honolint.settings import CommandLine
-
-    def run() -> None:
-        if not paths:
-            raise UsageError("Missing argument 'PATHS...'.")
-        outputs = outputs_of(output_formats, output_files, github_default=False)
-        command_line = CommandLine(client, qos, dialect, None, [], None, config_file, isolated, not no_inline)
-        report(Run("effective", paths, command_line, outputs, color, stdin_filename, force_exclude))
-
-    _said_by_click(run)
+    _said_by_click(lambda: report(effective_run(**params)))
 
 
 def _said_by_click(action) -> None:

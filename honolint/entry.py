@@ -74,10 +74,7 @@ def _main(args: list[str]) -> None:
     except OSError as exc:
         if exc.errno != errno.EPIPE:
             raise
-        from click.utils import PacifyFlushWrapper  # a reader that stopped reading (| head): as click
-
-        sys.stdout, sys.stderr = PacifyFlushWrapper(sys.stdout), PacifyFlushWrapper(sys.stderr)
-        sys.exit(1)
+        sys.exit(1)  # a reader that stopped reading (| head), as click ends it; console_script's flush is guarded
 
 
 def _click(args: list[str]) -> None:

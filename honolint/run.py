@@ -57,6 +57,18 @@ def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, for
                statistics, show_settings, baseline_file, write_baseline, jobs)
 
 
+def effective_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color,
+                  stdin_filename, output_formats, output_files) -> Run:
+    """`honolint effective`'s Run, from the parameters its command line gives (cli.py)."""
+    from honolint.settings import CommandLine
+
+    if not paths:
+        raise UsageError("Missing argument 'PATHS...'.")
+    outputs = outputs_of(output_formats, output_files, github_default=False)
+    command_line = CommandLine(client, qos, dialect, None, [], None, config_file, isolated, not no_inline)
+    return Run("effective", paths, command_line, outputs, color, stdin_filename, force_exclude)
+
+
 def outputs_of(formats: tuple[str, ...], files: tuple[str, ...], github_default: bool) -> list[tuple[str, str]]:
     """(format, file) pairs, "-" for standard output. The n-th --output-file takes the n-th --format;
     a single format (or the default one) without --output-file goes to standard output."""
