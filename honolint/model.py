@@ -13,10 +13,20 @@ QosClass = Literal["at-least-once", "at-most-once"]
 QOS_CLASSES: tuple[QosClass, ...] = ("at-least-once", "at-most-once")
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-Origin = Literal["default", "framework", "file", "adjusted"]
+Origin = Literal["default", "framework", "file", "supplied", "adjusted"]
 
 
 # ---------------------------------------------------------------- load stage: text -> entries
+
+
+class Expression(NamedTuple):
+    """A value the file writes as an expression that the build, the layout's reader or the client resolves."""
+
+    written: str  # the value as the file writes it: "${KAFKA_ACKS:1}"
+    steps: tuple[str, ...] = ()  # where its parts came from: "the default of ${KAFKA_ACKS:1}", "KAFKA_ACKS: --define"
+    unknown: tuple[str, ...] = ()  # references nothing gave a value, as written: the value is known at deploy time
+    names: tuple[str, ...] = ()  # their names, for --define NAME=VALUE
+    supplied: bool = False  # a value supplied from outside the file (--define, --define-file, defines:) took part
 
 
 class Entry(NamedTuple):
@@ -39,6 +49,8 @@ class Entry(NamedTuple):
     raw: Optional[str] = None
     yaml_type: Optional[str] = None  # "int", "bool", "float", "null", "str", "seq", "map" (YAML only)
     document: int = 0
+    # set when the value is an expression: `value` is then what it resolves to, or as written when unknown
+    expression: Optional[Expression] = None
 
 
 class Duplicate(NamedTuple):
@@ -69,17 +81,20 @@ class Document:
 
 
 class LoadedFile:
-    __slots__ = ("path", "format", "documents", "error", "directives", "_key_text")
+    __slots__ = ("path", "format", "documents", "error", "directives", "template", "expressions", "_key_text")
 
     def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
                  error: Optional[SyntaxProblem] = None,
-                 directives: Optional[list[tuple[int, int, int, str]]] = None) -> None:
+                 directives: Optional[list[tuple[int, int, int, str]]] = None,
+                 template: Optional[SyntaxProblem] = None) -> None:
         self.path = path
         self.format = format  # "properties", "yaml", "json", "toml", "env", "ini"
         self.documents: list[Document] = documents if documents is not None else []
         self.error = error  # the file (or the rest of it) could not be parsed
         # `# honolint:` comments: (line, column, line it applies to, text after "honolint:"); directives.py
         self.directives: list[tuple[int, int, int, str]] = directives if directives is not None else []
+        self.template = template  # a template (Helm, Jinja), not a configuration: what shows it, and where
+        self.expressions = False  # the text holds `$` or `{{`: values may be expressions (interpolate.py)
         self._key_text: Optional[str] = None
 
     def key_text(self) -> str:
@@ -126,18 +141,25 @@ class UnreadEntry(NamedTuple):
     reason: str
 
 
+PROVIDERS_ELSEWHERE = ("*",)  # ProducerSpec.providers: a Connect worker resolves the references, not this file
+
+
 class ProducerSpec:
-    __slots__ = ("scope", "line", "column", "document", "layers", "framework", "target", "client_family")
+    __slots__ = ("scope", "line", "column", "document", "layers", "framework", "target", "client_family",
+                 "providers")
 
     def __init__(self, scope: str, line: int, column: int, document: int, layers: list[Layer],
                  framework: Optional[FrameworkLayer] = None, target: Optional[QosClass] = None,
-                 client_family: Optional[str] = None) -> None:
+                 client_family: Optional[str] = None, providers: Optional[tuple[str, ...]] = None) -> None:
         self.scope, self.line, self.column, self.document, self.layers = scope, line, column, document, layers
         self.framework = framework
         self.target = target  # a class the dialect itself demands (every Hono producer)
         # the client family the layout implies (Hono, Spring, Connect... run Java; kcat, Fluent Bit,
         # Vector librdkafka): --client then picks only the version of that family
         self.client_family = client_family
+        # the config providers (KIP-297) that resolve `${provider:...}` in its values: None for those its own
+        # config.providers names; PROVIDERS_ELSEWHERE when a Connect worker configured elsewhere resolves them
+        self.providers = providers
 
 
 class DialectResult:
@@ -165,6 +187,12 @@ class Value(NamedTuple):
     explicit: bool  # present in the configuration the client receives
     entry: Optional[Entry] = None  # the file position for origin "file"
     given_as: Optional[str] = None  # the key as the file spells it, when that is an alias
+    expression: Optional[Expression] = None  # the file writes the value as an expression
+
+    @property
+    def unknown(self) -> bool:
+        """Known only at deploy time (the text is then one of the values it could take, or None)."""
+        return self.expression is not None and bool(self.expression.unknown)
 
 
 class Refusal(NamedTuple):
@@ -231,13 +259,27 @@ class Finding(NamedTuple):
     key: Optional[str] = None
 
 
+class Condition(NamedTuple):
+    """A value known only at deploy time that a QoS class depends on, and for which values it holds."""
+
+    name: str  # the reference's name: KAFKA_ACKS (what --define names)
+    expression: str  # the value as the file writes it: ${KAFKA_ACKS}
+    key: str  # the producer key it sets: acks
+    holds_when: str  # "all or -1", "at most 2495"
+    otherwise: str = ""  # what happens for the other values: "acks is not all", the client's refusal
+
+
 class Verdict(NamedTuple):
-    rejected: bool
-    idempotent: bool
-    acks_all: bool
-    retries_active: bool
-    ordered: bool
-    ok: dict[str, bool]
+    """The QoS definitions on one effective configuration. When values are known only at deploy time, a
+    fact that depends on them is None, and `depends` says on what for each class that depends."""
+
+    rejected: Optional[bool]
+    idempotent: Optional[bool]
+    acks_all: Optional[bool]
+    retries_active: Optional[bool]
+    ordered: Optional[bool]
+    ok: dict[str, Optional[bool]]
+    depends: Optional[dict[str, tuple[Condition, ...]]] = None
 
 
 class ProducerResult:

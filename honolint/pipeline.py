@@ -1,12 +1,12 @@
-"""One file through every stage: load -> dialect -> resolve -> rules -> verdict."""
+"""One file through every stage: load -> dialect (its values interpolated) -> resolve -> verdict -> rules."""
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional
 
-from honolint.dialects import extract
-from honolint.model import FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass
+from honolint.dialects import detect, dialect_module
+from honolint.model import Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass
 from honolint.profiles import ClientProfile, parse_client
-from honolint.resolve import resolve
+from honolint.resolve import Given, profile_module, received
 from honolint.redact import redactor
 from honolint.rulebook import FileContext, ProducerContext, file_findings, producer_findings, rule_modules
 from honolint.verdict import verdict
@@ -16,6 +16,7 @@ class Options(NamedTuple):
     client: ClientProfile
     qos: QosClass = "at-least-once"
     dialect: Optional[str] = None
+    supplied: Optional[Callable[[str], Optional[tuple[str, str]]]] = None  # --define and friends: name -> (value, how)
 
 
 class Linter:
@@ -27,10 +28,19 @@ class Linter:
 
     def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
         """The file's result, or None for a file reached through a directory that configures no producer."""
-        dialect = extract(loaded, self.options.dialect) if loaded.documents else None
+        dialect = None
+        if loaded.documents:
+            name = self.options.dialect or detect(loaded)
+            if name is not None:
+                module = dialect_module(name)
+                if loaded.expressions:
+                    from honolint.interpolate import interpolate, syntax_for
+
+                    interpolate(loaded, syntax_for(loaded, module.EXPRESSIONS), self.options.supplied)
+                dialect = module.extract(loaded)
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
         findings = file_findings(self.rules, FileContext(loaded, dialect, named_explicitly))
-        if not producers and not named_explicitly and loaded.error is None:
+        if not producers and not named_explicitly and loaded.error is None and loaded.template is None:
             return None
         entries = [entry for doc in loaded.documents for entry in doc.entries]
         entries += [d.first for doc in loaded.documents for d in doc.duplicates]
@@ -50,8 +60,45 @@ class Linter:
 
     def _producer(self, loaded: LoadedFile, spec: ProducerSpec) -> ProducerResult:
         profile = self.profile_for(spec)
-        effective = resolve(spec, profile)
-        result = verdict(effective)
+        overridden: list = []
+        given = received(spec, overridden, self.options.supplied)
         target = spec.target or self.options.qos
+        finalize = profile_module(profile.family).finalize
+        if any(g.unknown for g in given):
+            from honolint.unknowns import combinations
+
+            found = combinations(profile, given)
+            if found is not None:
+                return self._combined(loaded, spec, profile, target, overridden, finalize, *found)
+        effective = finalize(profile, given)
+        effective.overridden = overridden
+        result = verdict(effective)
         context = ProducerContext(loaded, spec, effective, result, profile, target)
         return ProducerResult(spec, effective, result, target, producer_findings(self.rules, context))
+
+    def _combined(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
+                  overridden: list, finalize: Callable[[ClientProfile, list[Given]], Effective], unknowns,
+                  combos) -> ProducerResult:
+        """A producer with values known only at deploy time: every combination of the values that matter
+        evaluated, the findings they all have reported (unknowns.py)."""
+        from honolint.unknowns import merged_effective, merged_verdict
+
+        effectives = []
+        for combo in combos:
+            effective = finalize(profile, combo.given)
+            effective.overridden = overridden
+            effectives.append(effective)
+        verdicts = [verdict(effective) for effective in effectives]
+        shown = merged_effective(effectives, unknowns)
+        overall = merged_verdict(verdicts, effectives, unknowns, combos)
+        common: Optional[dict[tuple, Finding]] = None
+        for effective, result in zip(effectives, verdicts):
+            context = ProducerContext(loaded, spec, effective, result, profile, target, shown, overall.depends)
+            found = {_identity(f): f for f in producer_findings(self.rules, context)}
+            common = found if common is None else {k: f for k, f in common.items() if k in found}
+        return ProducerResult(spec, shown, overall, target, list((common or {}).values()))
+
+
+def _identity(finding: Finding) -> tuple:
+    """What makes two combinations' findings one: the rule, where, and what it concerns."""
+    return (finding.code, finding.key, finding.line, finding.column, finding.classes, finding.severity)

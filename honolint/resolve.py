@@ -2,14 +2,20 @@
 
 The first half is the same for every client: file layers in precedence order (a later layer wins key
 by key, as a Java `Map.putAll` or a Python `dict.update` does), then what the framework forces or
-adds when absent. The second half, what the client makes of it, belongs to the client profile.
+adds when absent. A value that holds a Kafka config provider reference (`${env:KAFKA_ACKS}`,
+`${file:/etc/kafka/app.properties:acks}`) the supplied values do not give is known only at deploy
+time: the client resolves it, or (with no `config.providers` naming the provider) hands it on as
+written, which the provider-not-configured rule says. The second half, what the client makes of the
+configuration, belongs to the client profile.
 """
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, Optional
+from typing import Callable, Literal, NamedTuple, Optional
 
-from honolint.model import Effective, Entry, ProducerSpec, Setting
+from honolint.model import Effective, Entry, Expression, ProducerSpec, Setting
 from honolint.profiles import ClientProfile
+
+Supplied = Callable[[str], Optional[tuple[str, str]]]  # name -> (value, how)
 
 
 class Given(NamedTuple):
@@ -17,45 +23,91 @@ class Given(NamedTuple):
 
     key: str
     text: Optional[str]
-    origin: Literal["framework", "file"]
+    origin: Literal["framework", "file", "supplied"]
     source: str
     entry: Optional[Entry] = None
+    expression: Optional[Expression] = None  # the file writes the value as an expression
+    unknown: bool = False  # the value is known only at deploy time: `text` is as written, not to be parsed
 
 
-def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = None) -> list[Given]:
+def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = None,
+             supplied: Optional[Supplied] = None) -> list[Given]:
     """The client's input, in insertion order (a re-set key keeps its place and takes the new value).
     File settings that the framework replaces by another value are added to `overridden`."""
     config: dict[str, Given] = {}
     for layer in spec.layers:
         for setting in layer.settings:
-            config[setting.key] = Given(setting.key, setting.value, "file", layer.name, setting.entry)
+            config[setting.key] = _given(setting, layer.name)
     framework = spec.framework
     if framework is not None:
         for key, text in framework.forced:
             mine = config.get(key)
-            if mine is not None and mine.origin == "file" and mine.text != text and overridden is not None:
+            if mine is not None and mine.origin != "framework" and mine.text != text and overridden is not None:
                 overridden.append((Setting(key, mine.text, mine.entry), f"{framework.name} forces {key}={text}"))
             config[key] = Given(key, text, "framework", f"forced by {framework.name}")
         for key, text in framework.put_if_absent:
             if key not in config:
                 config[key] = Given(key, text, "framework", f"added by {framework.name}")
-    return list(config.values())
+    given = list(config.values())
+    if any(g.text is not None and "${" in g.text and not g.unknown for g in given):
+        given = [_providers_resolved(g, supplied) for g in given]
+    return given
 
 
-def resolve(spec: ProducerSpec, profile: ClientProfile) -> Effective:
+def _given(setting: Setting, layer: str) -> Given:
+    entry = setting.entry
+    expression = entry.expression if entry is not None else None
+    if expression is None:
+        return Given(setting.key, setting.value, "file", layer, entry)
+    origin = "supplied" if expression.supplied else "file"
+    return Given(setting.key, setting.value, origin, layer, entry, expression, bool(expression.unknown))
+
+
+def _providers_resolved(given: Given, supplied: Optional[Supplied]) -> Given:
+    """A value with `${provider:[path:]key}` references: filled from the supplied values (named by the text
+    inside the braces, `env:KAFKA_ACKS`), else known only at deploy time."""
+    text = given.text
+    if text is None or "${" not in text or given.unknown:
+        return given
+    from honolint.expressions import provider_references
+
+    references = provider_references(text)
+    if not references:
+        return given
+    steps, unknown, names = [], [], []
+    for reference in references:
+        name = reference.written[2:-1]
+        found = supplied(name) if supplied is not None else None
+        if found is not None:
+            text = text.replace(reference.written, found[0])
+            steps.append(f"{name} from {found[1]}")
+        else:
+            unknown.append(reference.written)
+            names.append(name)
+    before = given.expression
+    expression = Expression(before.written if before is not None else given.text or "",
+                            (before.steps if before is not None else ()) + tuple(steps), tuple(unknown), tuple(names),
+                            bool(steps) or (before is not None and before.supplied))
+    origin = "supplied" if expression.supplied and given.origin == "file" else given.origin
+    return given._replace(text=given.text if unknown else text, origin=origin, expression=expression,
+                          unknown=bool(unknown))
+
+
+def resolve(spec: ProducerSpec, profile: ClientProfile, supplied: Optional[Supplied] = None) -> Effective:
     overridden: list[tuple[Setting, str]] = []
-    given = received(spec, overridden)
-    finalize = _FINALIZE.get(profile.family) or _finalize(profile.family)
-    effective = finalize(profile, given)
+    given = received(spec, overridden, supplied)
+    effective = profile_module(profile.family).finalize(profile, given)
     effective.overridden = overridden
     return effective
 
 
-_FINALIZE: dict = {}  # client family -> its profile's finalize(); the profiles import this module
+_MODULES: dict = {}  # client family -> its profile module; the profiles import this module
 
 
-def _finalize(family: str):
-    from importlib import import_module
+def profile_module(family: str):
+    module = _MODULES.get(family)
+    if module is None:
+        from importlib import import_module
 
-    finalize = _FINALIZE[family] = import_module(f"honolint.profiles.{family}").finalize
-    return finalize
+        module = _MODULES[family] = import_module(f"honolint.profiles.{family}")
+    return module

@@ -9,8 +9,8 @@ from importlib import import_module
 from types import ModuleType
 from typing import Iterable, NamedTuple, Optional
 
-from honolint.model import (DialectResult, Effective, Entry, Finding, LoadedFile, ProducerSpec, QosClass, Severity,
-                            Verdict)
+from honolint.model import (Condition, DialectResult, Effective, Entry, Finding, LoadedFile, ProducerSpec, QosClass,
+                            Severity, Verdict)
 from honolint.profiles import ClientProfile
 
 
@@ -41,27 +41,43 @@ class FileContext:
 
 
 class ProducerContext:
-    __slots__ = ("loaded", "spec", "effective", "verdict", "profile", "target")
+    """One producer's effective configuration and verdict. When values are known only at deploy time, the
+    rules run once per combination of the values that matter (unknowns.py), and a finding is reported
+    when every combination has it: `effective` and `verdict` are then one combination's, `shown` is what
+    all of them agree on (a value they differ on has no text) and `depends` says on what each class depends."""
+
+    __slots__ = ("loaded", "spec", "effective", "verdict", "profile", "target", "shown", "depends")
 
     def __init__(self, loaded: LoadedFile, spec: ProducerSpec, effective: Effective, verdict: Verdict,
-                 profile: ClientProfile, target: QosClass) -> None:
+                 profile: ClientProfile, target: QosClass, shown: Optional[Effective] = None,
+                 depends: Optional[dict[str, tuple[Condition, ...]]] = None) -> None:
         self.loaded, self.spec, self.effective, self.verdict = loaded, spec, effective, verdict
         self.profile, self.target = profile, target
+        self.shown = shown if shown is not None else effective
+        self.depends = depends
 
     def entry(self, key: str) -> Optional[Entry]:
         value = self.effective.values.get(key)
         return value.entry if value is not None else None
 
     def describe(self, key: str) -> str:
-        """`acks=1 at line 3`, `acks defaults to 1 in java:2.8`, `enable.idempotence=true forced by Hono`."""
-        value = self.effective.values.get(key)
+        """`acks=1 at line 3`, `acks defaults to 1 in java:2.8`, `enable.idempotence=true forced by Hono`,
+        `acks=${KAFKA_ACKS} at line 3, known at deploy time`, `acks=1 at line 3 (the default of ${KAFKA_ACKS:1})`."""
+        value = self.shown.values.get(key)
         if value is None:
             return f"{key} is not set"
+        expression = value.expression
+        if value.text is None and value.unknown and expression is not None:
+            where = f" at line {value.entry.line}" if value.entry is not None else ""
+            return f"{key}={expression.written}{where}, known at deploy time"
+        if value.text is None and value.source.startswith("depends on "):
+            return f"{key} {value.source}"
         shown = value.text if value.text is not None else "(unset)"
         if value.origin == "default":
             return f"{key} defaults to {shown} in {self.profile.label}"
-        if value.origin == "file" and value.entry is not None:
-            return f"{key}={shown} at line {value.entry.line}"
+        if value.origin in ("file", "supplied") and value.entry is not None:
+            how = f" ({'; '.join(expression.steps)})" if expression is not None and expression.steps else ""
+            return f"{key}={shown} at line {value.entry.line}{how}"
         if value.origin == "adjusted":
             return f"{key} becomes {shown}: {value.source}"
         return f"{key}={shown} {value.source}"

@@ -27,9 +27,11 @@ import os
 from typing import Optional
 
 from honolint.dialects.connect_worker import FRAMEWORK, PRODUCER_ONLY_KEYS, eos_framework
-from honolint.model import DialectResult, Document, Entry, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
+from honolint.model import (PROVIDERS_ELSEWHERE, DialectResult, Document, Entry, Layer, LoadedFile, ProducerSpec,
+                            Setting, UnreadEntry)
 
 NAME = "connect-connector"
+EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
 SUMMARY = ("Kafka Connect connector config (standalone .properties, REST JSON {\"name\", \"config\"} or a bare "
            "config map): producer.override.<k>")
 DETECTION = "a connector.class key (at the root, or under \"config\" in a REST JSON body)"
@@ -102,7 +104,8 @@ def connector_producers(config: list[tuple[str, Entry]], connector_class: str, n
             framework = eos_framework(f"{worker_eos_group or '<group.id>'}-{name}-<task>")
     layers = [Layer(layer.name, list(layer.settings)) for layer in worker_layers or []]
     layers.append(Layer(layer_name, overrides))
-    return [ProducerSpec(scope, line, column, document, layers, framework, client_family="java")], unread
+    return [ProducerSpec(scope, line, column, document, layers, framework, client_family="java",
+                         providers=PROVIDERS_ELSEWHERE)], unread
 
 
 def extract(loaded: LoadedFile) -> DialectResult:

@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 from honolint.model import DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
 
 NAME = "connect-worker"
+EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
 SUMMARY = ("Kafka Connect worker (connect-distributed/-standalone.properties): producer.<k> for every source task "
            "and dead letter queue producer")
 DETECTION = ("group.id plus config.storage.topic, offset.storage.topic or a *.converter key; or a standalone "
@@ -93,14 +94,24 @@ def worker_layer(props: Iterable[tuple[str, Entry]], name: str = "producer.*") -
     return Layer(name, settings)
 
 
+def configured_providers(keys: dict[str, Entry]) -> tuple[str, ...]:
+    """The config providers a worker's (or MirrorMaker's) own `config.providers` declares with a class: they
+    resolve `${provider:...}` in its whole configuration, producer.* keys included."""
+    listed = keys.get("config.providers")
+    names = [name for name in ((listed.value or "") if listed is not None else "").split(",") if name]
+    return tuple(name for name in names if f"config.providers.{name}.class" in keys)
+
+
 def worker_producers(props: list[tuple[str, Entry]], document: int, line: int, column: int,
                      scope: str = "connect worker", layer_name: str = "producer.*", name_all: bool = True,
-                     ) -> tuple[list[ProducerSpec], list[UnreadEntry]]:
+                     providers: Optional[tuple[str, ...]] = None) -> tuple[list[ProducerSpec], list[UnreadEntry]]:
     """A worker configuration (property name, entry) -> its producers and the keys no producer reads.
 
     Shared with strimzi.py (KafkaConnect spec.config), which keeps the bare scope for the usual single
-    producer (`name_all=False`)."""
+    producer (`name_all=False`) and whose operator adds config providers of its own (`providers`)."""
     keys = {key: entry for key, entry in props}
+    if providers is None:
+        providers = configured_providers(keys)
     layer = worker_layer(props, layer_name)
     unread = [UnreadEntry(entry, f"a Connect worker hands task producers only producer.* keys: "
                                  f"use producer.{key}")
@@ -113,19 +124,20 @@ def worker_producers(props: list[tuple[str, Entry]], document: int, line: int, c
         eos = None
     if eos is None or not eos_enabled(eos.value):
         single = f"{scope} (source task and dead letter queue producers)" if name_all else scope
-        return [_spec(single, layer, FRAMEWORK, document, line, column)], unread
+        return [_spec(single, layer, FRAMEWORK, document, line, column, providers)], unread
     group = (keys["group.id"].value or "").strip() if "group.id" in keys else ""
     group = group or "<group.id>"
     return [
         _spec(f"{scope} (exactly-once source task producers)", layer, eos_framework(f"{group}-<connector>-<task>"),
-              document, line, column),
-        _spec(f"{scope} (dead letter queue producers)", layer, FRAMEWORK, document, line, column),
+              document, line, column, providers),
+        _spec(f"{scope} (dead letter queue producers)", layer, FRAMEWORK, document, line, column, providers),
     ], unread
 
 
-def _spec(scope: str, layer: Layer, framework: FrameworkLayer, document: int, line: int, column: int) -> ProducerSpec:
+def _spec(scope: str, layer: Layer, framework: FrameworkLayer, document: int, line: int, column: int,
+          providers: tuple[str, ...]) -> ProducerSpec:
     return ProducerSpec(scope, line, column, document, [Layer(layer.name, list(layer.settings))], framework,
-                        client_family="java")
+                        client_family="java", providers=providers)
 
 
 def extract(loaded: LoadedFile) -> DialectResult:

@@ -20,6 +20,7 @@ from honolint.model import (DialectResult, Entry, FrameworkLayer, Layer, LoadedF
                             UnreadEntry)
 
 NAME = "fluent-bit"
+EXPRESSIONS = "fluent-bit"  # Fluent Bit's ${VAR}
 SUMMARY = ("Fluent Bit kafka output (fluent-bit.conf [OUTPUT] sections, fluent-bit.yaml pipeline.outputs): "
            "rdkafka.<librdkafka property>, one producer per output")
 DETECTION = "an [OUTPUT] section with Name kafka (any case), or an item of pipeline.outputs with name: kafka"

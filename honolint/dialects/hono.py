@@ -26,6 +26,7 @@ from honolint.model import (DialectResult, Entry, FrameworkLayer, Layer, LoadedF
                             UnreadEntry)
 
 NAME = "hono"
+EXPRESSIONS = "smallrye"  # Hono runs on Quarkus: SmallRye Config expressions
 SUMMARY = ("Eclipse Hono application.yml / application.properties / .env: hono.kafka.<client>.producerConfig, "
            "HONO_KAFKA_<CLIENT>_PRODUCERCONFIG_<PROPERTY>")
 DETECTION = ("a key under hono.kafka. (nested, dotted or %profile.-prefixed), or an environment variable "

@@ -34,6 +34,7 @@ from honolint.dialects.hono import Trees, producers_from_trees
 from honolint.model import DialectResult, Document, Entry, LoadedFile, Setting, UnreadEntry
 
 NAME = "hono-helm"
+EXPRESSIONS = "smallrye"  # the chart renders values into application.yml, which Quarkus reads
 SUMMARY = ("Eclipse Hono Helm chart values.yaml: adapters.kafkaMessagingSpec, commandRouterService.hono.kafka, "
            "deviceRegistryExample.hono.kafka (<client>.producerConfig, commonClientConfig)")
 DETECTION = ("YAML with adapters.kafkaMessagingSpec, commandRouterService.hono.kafka or "

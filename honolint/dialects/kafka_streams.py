@@ -25,6 +25,7 @@ from honolint.model import (DialectResult, Document, FrameworkLayer, Layer, Load
 from honolint.profiles.java_keys import PRODUCER_KEYS
 
 NAME = "kafka-streams"
+EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
 SUMMARY = ("Kafka Streams properties: un-prefixed producer names and producer.<k> (wins); linger.ms=100, and "
            "exactly-once forces idempotence and a transactional.id")
 DETECTION = "application.id plus processing.guarantee, a default.*serde key or state.dir"

@@ -27,6 +27,7 @@ from typing import Optional
 from honolint.model import DialectResult, Document, Entry, Layer, LoadedFile, ProducerSpec, Setting
 
 NAME = "librdkafka"
+EXPRESSIONS = "shell"  # librdkafka resolves nothing; ${...} is a deploy step's
 SUMMARY = ("librdkafka property names: a kcat -F file / kcat.conf, or a confluent-kafka config map under any parent "
            "path of a YAML or JSON file (one producer per map)")
 DETECTION = ("the file name kcat.conf or *.kcat.conf; or a producer map (the file's root, or a YAML/JSON sub-map) "

@@ -19,11 +19,13 @@ producers never see).
 """
 from __future__ import annotations
 
-from honolint.dialects.connect_worker import CONNECT_DEFAULTS, EOS_KEY, PRODUCER_ONLY_KEYS, eos_enabled
+from honolint.dialects.connect_worker import (CONNECT_DEFAULTS, EOS_KEY, PRODUCER_ONLY_KEYS, configured_providers,
+                                             eos_enabled)
 from honolint.model import (DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
                             UnreadEntry)
 
 NAME = "mirrormaker2"
+EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
 SUMMARY = ("MirrorMaker 2 dedicated mode (connect-mirror-maker.properties): a producer per enabled flow A->B, "
            "configured by the target's B.producer.<k> and A->B.producer.override.<k>")
 DETECTION = "a clusters key plus keys containing -> (A->B.enabled, ...)"
@@ -108,4 +110,4 @@ def _flow(doc: Document, keys: dict[str, Entry], source: str, target: str, enabl
                                            ("transactional.id", f"{group_id}-MirrorSourceConnector-<task>")))
     layers = [Layer(f"{target}.producer.*", worker), Layer(f"{source}->{target}.producer.override.*", overrides)]
     return ProducerSpec(f"flow {source}->{target}", enabled.line, enabled.column, doc.index, layers, framework,
-                        client_family="java")
+                        client_family="java", providers=configured_providers(keys))

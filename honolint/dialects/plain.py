@@ -12,6 +12,7 @@ from honolint.model import DialectResult, Document, Layer, LoadedFile, ProducerS
 from honolint.profiles.java_keys import PRODUCER_KEYS
 
 NAME = "plain"
+EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
 SUMMARY = "Kafka property names at the root: producer.properties, client.properties, a flat YAML map"
 DETECTION = "a key at the root of the file is a Kafka producer property (acks, retries, bootstrap.servers, ...)"
 

@@ -48,6 +48,7 @@ from typing import Optional
 from honolint.model import DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
 
 NAME = "quarkus"
+EXPRESSIONS = "smallrye"  # SmallRye Config expressions
 SUMMARY = ("Quarkus application.properties / application.yaml, SmallRye Reactive Messaging Kafka: "
            "kafka.*, mp.messaging.connector.smallrye-kafka.*, mp.messaging.outgoing.<channel>.*")
 DETECTION = ("a key under mp.messaging., or kafka. keys together with quarkus. or %profile. keys "

@@ -29,6 +29,7 @@ from honolint.model import (DialectResult, Entry, FrameworkLayer, Layer, LoadedF
 from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
 
 NAME = "spring-boot"
+EXPRESSIONS = "spring"  # Spring's ${name:default} placeholders
 SUMMARY = ("Spring Boot application[-profile].properties / .yml: spring.kafka.producer.*, "
            "spring.kafka[.producer].properties.*, profiles")
 DETECTION = "a key under spring.kafka. (nested or dotted, any case, kebab, camelCase or underscore)"

@@ -38,6 +38,7 @@ from honolint.model import DialectResult, Entry, Layer, LoadedFile, ProducerSpec
 from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
 
 NAME = "spring-cloud-stream"
+EXPRESSIONS = "spring"  # Spring's ${name:default} placeholders
 SUMMARY = ("Spring Cloud Stream Kafka binder: spring.cloud.stream.kafka.binder.{required-acks,configuration,"
            "producer-properties}, spring.cloud.stream.kafka.bindings.<binding>.producer.configuration")
 DETECTION = "a key under spring.cloud.stream.kafka. (checked before spring-boot)"

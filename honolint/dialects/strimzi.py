@@ -31,10 +31,11 @@ from typing import Optional
 from honolint.dialects.connect_connector import connector_producers
 from honolint.dialects.connect_worker import CONNECT_DEFAULTS, EOS_KEY, eos_enabled, worker_layer, worker_producers
 from honolint.dialects.mirrormaker2 import FRAMEWORK_NAME as MM2_FRAMEWORK_NAME
-from honolint.model import (DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
-                            UnreadEntry)
+from honolint.model import (PROVIDERS_ELSEWHERE, DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile,
+                            ProducerSpec, Setting, UnreadEntry)
 
 NAME = "strimzi"
+EXPRESSIONS = "shell"  # Kubernetes resolves nothing; ${...} is a deploy step's (envsubst) or a config provider's
 SUMMARY = ("Strimzi custom resources: KafkaBridge spec.producer.config, KafkaConnect spec.config producer.<k>, "
            "KafkaConnector spec.config producer.override.<k>, KafkaMirrorMaker2 mirrors")
 DETECTION = ("a YAML document with apiVersion kafka.strimzi.io/* and kind KafkaBridge, KafkaConnect, KafkaConnector "
@@ -122,7 +123,8 @@ def extract(loaded: LoadedFile) -> DialectResult:
         elif kind == "KafkaConnect":
             props = _connect_config(doc, result.unread)
             producers, unread = worker_producers(props, doc.index, anchor.line, anchor.column, scope,
-                                                 "spec.config producer.*", name_all=False)
+                                                 "spec.config producer.*", name_all=False,
+                                                 providers=PROVIDERS_ELSEWHERE)
             result.producers.extend(producers)
             result.unread.extend(unread)
         elif kind == "KafkaConnector":
@@ -143,7 +145,7 @@ def _bridge(doc: Document, scope: str, anchor: Entry, result: DialectResult) -> 
     result.unread.extend(unread)
     layer = Layer("spec.producer.config", [Setting(key, entry.value, entry) for key, entry in config])
     result.producers.append(ProducerSpec(scope, anchor.line, anchor.column, doc.index, [layer],
-                                         client_family="java"))
+                                         client_family="java", providers=PROVIDERS_ELSEWHERE))
 
 
 def _connect_config(doc: Document, unread: list[UnreadEntry]) -> list[tuple[str, Entry]]:
@@ -231,5 +233,5 @@ def _mirror_maker(doc: Document, scope: str, result: DialectResult) -> None:
                   Layer(f"spec.mirrors.{index}.sourceConnector.config producer.override.*", overrides)]
         first = entries[0]
         result.producers.append(ProducerSpec(f"{scope} ({source}->{target})", first.line, first.column, doc.index,
-                                             layers, framework, client_family="java"))
+                                             layers, framework, client_family="java", providers=PROVIDERS_ELSEWHERE))
 

@@ -22,6 +22,7 @@ from honolint.model import (DialectResult, Document, Entry, FrameworkLayer, Laye
                             Setting, UnreadEntry)
 
 NAME = "vector"
+EXPRESSIONS = "vector"  # Vector's environment variable interpolation
 SUMMARY = ("Vector kafka sink (vector.toml / .yaml / .json): sinks.<id>.librdkafka_options.<property> over the "
            "sink's own compression, message_timeout_ms, socket_timeout_ms, bootstrap_servers, batch.*")
 DETECTION = "a sink with type \"kafka\": sinks.<id>.type = \"kafka\""

@@ -26,6 +26,13 @@ def file_format(path: str) -> str:
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
     """Parse `data` as the format its name says; a name that says nothing is sniffed."""
     loaded = _parse(data, path, fmt)
+    loaded.expressions = data.find(b"$") != -1 or data.find(b"{{") != -1
+    if (data.find(b"{{") != -1 or data.find(b"{%") != -1) and len(data) <= MAX_BYTES:
+        from honolint.load.templates import template_in
+
+        loaded.template = template_in(data, loaded.error is not None)
+        if loaded.template is not None:
+            loaded.documents, loaded.error = [], None
     if data.find(b"honolint:") != -1 and len(data) <= MAX_BYTES:  # `# honolint:` comments (directives.py)
         from honolint.directives import scan
 
@@ -83,7 +90,9 @@ def _error_format(path: str) -> str:
     return named if named in ("yaml", "json", "toml", "env") else "properties"
 
 
-def read_file(path: str) -> LoadedFile:
+def read_file(path: str, builds=None, supplied=None) -> LoadedFile:
+    """The file at `path`; with `builds() -> maven.Builds`, as its build's resource filtering copies it,
+    filling references with `supplied(name) -> (value, how)` first."""
     named = file_format(path)
     fmt = _error_format(path)  # for an error before sniffing
     try:
@@ -98,7 +107,12 @@ def read_file(path: str) -> LoadedFile:
             os.close(fd)
     except OSError as exc:
         return LoadedFile(path, fmt, error=SyntaxProblem(f"cannot read file: {exc.strerror or exc}", 1, 1))
-    return load_bytes(data, path, named)
+    loaded = load_bytes(data, path, named)
+    if builds is not None and (data.find(b"${") != -1 or data.find(b"@") != -1) and len(data) <= MAX_BYTES:
+        from honolint.load.filtered import filtered
+
+        loaded = filtered(loaded, data, builds(), lambda text: load_bytes(text, path, named), supplied) or loaded
+    return loaded
 
 
 def _read(fd: int, limit: int) -> bytes:

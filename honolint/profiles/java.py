@@ -36,7 +36,9 @@ COMPRESSION = ("none", "gzip", "snappy", "lz4", "zstd")
 SINCE: dict[str, tuple[int, int]] = {
     "delivery.timeout.ms": (2, 1),
     "retry.backoff.max.ms": (3, 7),
+    "config.providers": (2, 3),  # KIP-421: every client resolves config provider references
 }
+PROVIDERS = "config.providers"
 
 
 def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
@@ -200,17 +202,25 @@ _PARSED: dict[tuple[str, str], tuple[Optional[str], Optional[str]]] = {}  # pars
 
 def _parse(config: _Config, given: list[Given]) -> None:
     for g in sorted(given, key=lambda g: _DEFINED_AT.get(g.key, len(_DEFINED_AT))):
-        if g.key not in config.known:
+        if g.key not in config.known and not _provider_key(config.profile, g.key):
             config.unknown.append(Setting(g.key, g.text, g.entry))
+            continue
+        if g.unknown:  # known at deploy time only: the client will parse what it turns out to be
+            config.values[g.key] = Value(None, g.origin, g.source, True, g.entry, expression=g.expression)
             continue
         raw = g.text if g.text is not None else ""
         answer = _PARSED.get((g.key, raw))  # the same pairs come back file after file
         text, error = answer if answer is not None else remember(_PARSED, (g.key, raw), parse_value(g.key, raw), raw)
         if error:
             config.refusals.append(Refusal(g.key, error, "value", g.entry))
-            config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry)
+            config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry, expression=g.expression)
             continue
-        config.values[g.key] = Value(text, g.origin, g.source, True, g.entry)
+        config.values[g.key] = Value(text, g.origin, g.source, True, g.entry, expression=g.expression)
+
+
+def _provider_key(profile: ClientProfile, key: str) -> bool:
+    """`config.providers.<name>.class` and `.param.<name>`: read by AbstractConfig (2.3+), not unknown keys."""
+    return key.startswith("config.providers.") and profile.at_least(2, 3)
 
 
 _CHECK = {message[:24]: check for message, check in ((M1, "M1"), (M2, "M2"), (M3A, "M3"), (M3B, "M3"),
@@ -323,3 +333,51 @@ def _delivery_timeout(config: _Config) -> None:
     else:
         config.adjust("delivery.timeout.ms", str(total),
                       f"{D1}. Setting it to {total}.", "delivery-raised")
+
+
+# ------------------------------------------------------------------ values known at deploy time
+
+TIMEOUTS = ("delivery.timeout.ms", "linger.ms", "request.timeout.ms")
+
+
+def candidates(profile: ClientProfile, key: str, texts: dict[str, Optional[str]],
+               unknown: frozenset[str]) -> Optional[tuple[tuple[str, ...], str]]:
+    """The values of `key` among which this producer's verdict or the client's checks can change, when its
+    value is known only at deploy time, and what they are: "values" (each stands for itself), "ranges"
+    (each integer starts a range up to the next) or "samples" (extremes of a sum of several unknowns).
+    None when no value of the key changes anything modelled. `texts`: the other keys' values as given."""
+    if key == "acks":
+        return ("all", "1", "0"), "values"
+    if key == "enable.idempotence":
+        return ("true", "false"), "values"
+    if key == "retries":
+        return ("0", "1"), "ranges"
+    if key == "max.in.flight.requests.per.connection":
+        return ("1", "2", "6"), "ranges"
+    if key == "transactional.id":
+        return ("transactional-id",), "values"
+    if key in TIMEOUTS and profile.at_least(2, 1):
+        return _timeout_candidates(profile, key, texts, unknown)
+    return None
+
+
+def _timeout_candidates(profile: ClientProfile, key: str, texts: dict[str, Optional[str]],
+                        unknown: frozenset[str]) -> tuple[tuple[str, ...], str]:
+    """delivery.timeout.ms >= linger.ms + request.timeout.ms (D1): the thresholds of one unknown among
+    known others; the extremes when another is unknown too."""
+    if any(other in unknown for other in TIMEOUTS if other != key):
+        return ("0", str(INT_MAX)), "samples"
+    default = defaults(profile)
+    known = {}
+    for other in TIMEOUTS:
+        parsed, error = parse_value(other, texts[other]) if texts.get(other) is not None else (default[other], None)
+        known[other] = int(parsed) if not error and parsed is not None else int(default[other] or 0)
+    if key == "delivery.timeout.ms":
+        threshold = min(known["linger.ms"] + known["request.timeout.ms"], INT_MAX)
+        values = ["0", str(threshold)] if threshold > 0 else ["0"]
+        if profile.below(2, 5) and threshold < INT_MAX:
+            values.append(str(INT_MAX))  # 2.1-2.4 skip the check for Integer.MAX_VALUE
+        return tuple(dict.fromkeys(values)), "ranges"
+    other = "request.timeout.ms" if key == "linger.ms" else "linger.ms"
+    room = known["delivery.timeout.ms"] - known[other]
+    return (("0", str(room + 1)) if room >= 0 else ("0",)), "ranges"

@@ -190,6 +190,10 @@ def _conf_set(config: _Config, given: Given) -> None:
         config.refuse(given.key, f'No such configuration property: "{given.key}"', "unknown-key", given)
         return
     name, (scope, _, kind, low, high, _) = found
+    if given.unknown:  # known at deploy time only: librdkafka will parse what it turns out to be
+        config.values[name] = Value(None, given.origin, given.source, True, given.entry, given.key, given.expression)
+        config.topic_conf = config.topic_conf or scope == "topic"
+        return
     if name == "queue.buffering.max.ms" and config.profile.below(1, 2):
         kind = "integer"  # a float only since 1.2.0
     text = given.text if given.text is not None else ""
@@ -239,7 +243,7 @@ def _conf_set(config: _Config, given: Given) -> None:
         if match is None:
             return config.refuse(name, f'Invalid value "{word}" for configuration property "{name}"', "value", given)
         parsed = match
-    config.values[name] = Value(parsed, given.origin, given.source, True, given.entry, given.key)
+    config.values[name] = Value(parsed, given.origin, given.source, True, given.entry, given.key, given.expression)
     config.topic_conf = config.topic_conf or scope == "topic"
 
 
@@ -357,7 +361,7 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
     values = {key: config.values[canonical] for key, canonical in CANONICAL.items()}
     acks = values["acks"]
     if acks.text == "-1":
-        values["acks"] = Value("all", acks.origin, acks.source, acks.explicit, acks.entry)
+        values["acks"] = acks._replace(text="all")
     return Effective(
         client=profile.label,
         values=values,
@@ -367,3 +371,52 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
         unknown_keys=config.unknown,
         odd_values=config.odd,
     )
+
+
+# ------------------------------------------------------------------ values known at deploy time
+
+# canonical property -> the values among which the verdict or rd_kafka_new's checks can change, and what they are
+_CANDIDATES: dict[str, tuple[tuple[str, ...], str]] = {
+    "request.required.acks": (("-1", "1", "0"), "values"),
+    "enable.idempotence": (("true", "false"), "values"),
+    "enable.gapless.guarantee": (("true", "false"), "values"),
+    "message.send.max.retries": (("0", "1"), "ranges"),
+    "max.in.flight.requests.per.connection": (("1", "2", "6"), "ranges"),
+    "queue.buffering.backpressure.threshold": (("1", "2"), "ranges"),
+    "queuing.strategy": (("fifo", "lifo"), "values"),
+    "transactional.id": (("transactional-id",), "values"),
+}
+# timeouts that rd_kafka_new compares with each other
+_COMPARED = ("message.timeout.ms", "queue.buffering.max.ms", "transaction.timeout.ms", "socket.timeout.ms")
+_AROUND = (-101, -100, -1, 0, 1, 100, 101)  # their comparisons: <=, and socket.timeout.ms <= transaction.timeout.ms + 100
+
+
+def candidates(profile: ClientProfile, key: str, texts: dict[str, Optional[str]],
+               unknown: frozenset[str]) -> Optional[tuple[tuple[str, ...], str]]:
+    """As the Java profile's `candidates`, for librdkafka's properties under any of their names."""
+    found = lookup(profile, key)
+    if found is None:
+        return None
+    name = found[0]
+    if name in _CANDIDATES:
+        return _CANDIDATES[name]
+    if name not in _COMPARED:
+        return None
+    others = {lookup(profile, other)[0] for other in unknown if other != key and lookup(profile, other) is not None}
+    if others & set(_COMPARED):
+        return ("0", "1", str(INT32_MAX)), "samples"
+    values = {"0", "1", str(INT32_MAX)}
+    for other, text in texts.items():
+        row = lookup(profile, other)
+        if row is None or row[0] not in _COMPARED or row[0] == name or text is None:
+            continue
+        number, _ = parse_integer(text)
+        if number is not None:
+            values.update(str(max(0, number + delta)) for delta in _AROUND)
+    for default_name in _COMPARED:
+        if default_name != name and default_name not in {lookup(profile, o)[0] for o in texts if lookup(profile, o)}:
+            text = defaults(profile).get(default_name)
+            if text is not None:
+                number = int(float(text))
+                values.update(str(max(0, number + delta)) for delta in _AROUND)
+    return tuple(sorted(values, key=int)), "ranges"
