@@ -10,6 +10,9 @@ RULE_MODULES = (
     "framework_overrides",
     "unused_suppression",
     "invalid_directive",
+    "expression_default",
+    "template_file",
+    "provider_not_configured",
     "client_refuses",
     "invalid_value",
     "unknown_key",
@@ -21,4 +24,5 @@ RULE_MODULES = (
     "retries_without_acks",
     "idempotence_needs_privileges",
     "recommended_config",
+    "verdict_depends",
 )

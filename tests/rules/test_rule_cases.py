@@ -3,7 +3,8 @@
 A row with `config` (Kafka keys and values, in order) is written twice, as a `.properties` file
 and as a flat YAML file with one key per line, so the key on line N is the N-th key in both; a
 row with `hono` is written as a Hono application.yml (telemetry producer) and as its
-`.properties` form. A row with `properties` or `yaml` is a raw file. `fails` names the key the
+`.properties` form. A row with `properties` or `yaml` is a raw file; `args` are more command-line
+arguments (`--define NAME=VALUE`). `fails` names the key the
 finding must point at (`~` for a producer-level finding with no key of the file), `lines` the
 expected lines of a raw file; a row without either must not show the rule at all.
 """
@@ -54,7 +55,7 @@ def _params():
 @pytest.mark.parametrize("case,name,content,lines", list(_params()))
 def test_rule_case(honolint, case, name, content, lines):
     path = honolint.write(name, content)
-    args = ["--client", case.get("client", "java")]
+    args = ["--client", case.get("client", "java"), *case.get("args", [])]
     if "qos" in case:
         args += ["--qos", case["qos"]]
     report, _ = honolint.json(*args, str(path))
