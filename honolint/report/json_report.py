@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 from honolint import __version__
 from honolint.memo import remember
-from honolint.model import SEVERITIES, Finding, FileResult, ProducerResult, Value
+from honolint.model import SEVERITIES, Finding, FileResult, ProducerResult, Value, Verdict
 
 SCHEMA_ID = "honolint.report/1"
 
@@ -41,8 +41,12 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def _value_dict(value: Value) -> dict[str, Any]:
     entry = value.entry
-    return {"value": value.text, "origin": value.origin, "source": value.source, "explicit": value.explicit,
-            "line": entry.line if entry else None, "column": entry.column if entry else None}
+    shown = {"value": value.text, "origin": value.origin, "source": value.source, "explicit": value.explicit,
+             "line": entry.line if entry else None, "column": entry.column if entry else None}
+    if value.expression is not None:
+        shown["expression"] = value.expression.written
+        shown["resolved_by"] = list(value.expression.steps)
+    return shown
 
 
 def effective_dict(producer: ProducerResult) -> dict[str, dict[str, Any]]:
@@ -63,8 +67,15 @@ def _producer_tail(producer: ProducerResult) -> dict[str, Any]:
         "idempotent": None if verdict.rejected else verdict.idempotent,
         "ordered": None if verdict.rejected else verdict.ordered,
         "rejected": [refusal.message for refusal in producer.effective.refusals],
-        "qos": {name: {"ok": ok} for name, ok in verdict.ok.items()},
+        "qos": {name: _qos_dict(verdict, name, ok) for name, ok in verdict.ok.items()},
     }
+
+
+def _qos_dict(verdict: Verdict, name: str, ok: Optional[bool]) -> dict[str, Any]:
+    if ok is not None or not verdict.depends:
+        return {"ok": ok}
+    return {"ok": None, "depends": [{"name": c.name, "expression": c.expression, "key": c.key,
+                                     "holds_when": c.holds_when} for c in verdict.depends.get(name, ())]}
 
 
 def producer_dict(producer: ProducerResult) -> dict[str, Any]:
@@ -99,7 +110,9 @@ def _producer_json(producer: ProducerResult, path: str, path_text: str) -> str:
         value = values.get(key)
         if value is None:
             continue
-        if value.entry is None:  # a default, framework or adjusted value: the same text in file after file
+        if value.expression is not None:  # rare: encoded as it is
+            parts.append(encode({key: _value_dict(value)})[1:-1])
+        elif value.entry is None:  # a default, framework or adjusted value: the same text in file after file
             shown = (key, value)
             text = unplaced.get(shown)
             if text is None:
@@ -114,7 +127,8 @@ def _producer_json(producer: ProducerResult, path: str, path_text: str) -> str:
         head = remember(_PRODUCER_HEAD, said, encode(_producer_head(producer))[:-1], spec.scope)
     verdict = producer.verdict
     shown = (verdict.rejected, verdict.idempotent, verdict.ordered, *verdict.ok.items(),
-             *[refusal.message for refusal in producer.effective.refusals])
+             *[refusal.message for refusal in producer.effective.refusals],
+             *(sorted(verdict.depends.items()) if verdict.depends else ()))
     tail = _TAIL_TEXT.get(shown)
     if tail is None:  # it says only the verdict and the refusals: the same text for most producers
         tail = remember(_TAIL_TEXT, shown, encode(_producer_tail(producer))[1:-1])
@@ -125,7 +139,7 @@ def _producer_json(producer: ProducerResult, path: str, path_text: str) -> str:
 def _value_json(key: str, value: Value, path: str, path_text: str) -> str:
     """'"acks": {"value": ..., "explicit": true, "line": 3, "column": 1}' from what recurs: the text up to
     the source, and the text after it."""
-    text, origin, source, explicit, entry, _ = value
+    text, origin, source, explicit, entry = value[:5]
     head = _VALUE_HEAD.get((key, text, origin))
     if head is None:  # '"acks": {"value": "all", "origin": "file", "source": '
         head = remember(_VALUE_HEAD, (key, text, origin),

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from honolint.model import QOS_CLASSES, Finding, FileResult, ProducerResult
 from honolint.report.fingerprint import report_path
+from honolint.report.text import depends_text
 
 CLASS_TITLES = {"at-least-once": "AT LEAST ONCE", "at-most-once": "AT MOST ONCE"}
 # characters XML 1.0 cannot hold, even escaped
@@ -74,6 +75,9 @@ def _producer_cases(suite: _Suite, producer: ProducerResult) -> None:
         summary = _errors_summary(errors) or f"{title} does not hold"
         if qos_class == producer.target and errors:  # what makes `check` exit with 1
             suite.case(name, failure=(summary, errors[0].code, "\n".join(lines) + "\n"))
+        elif holds is None:  # known only at deploy time
+            suite.case(name, skipped=f"{title} depends on values known only at deploy time: "
+                                     f"{depends_text(producer, qos_class)}", out=lines)
         elif qos_class == producer.target and not holds:  # its errors are ignored, suppressed or in the baseline
             suite.case(name, skipped=f"{title} does not hold, but no error finding about it is reported (ignored, "
                                      "suppressed in the file or in the baseline)", out=lines)

@@ -37,7 +37,8 @@ def _producer_lines(producer: ProducerResult) -> list[Line]:
               (f"  {producer.effective.client}, target {CLASS_TITLES[target]}", "dim")]]
     remaining = producer.findings
     for qos_class in _CLASS_ORDER[target]:
-        lines.append(_VERDICT_LINES[qos_class, verdicts[qos_class]])
+        ok = verdicts[qos_class]
+        lines.append(_VERDICT_LINES[qos_class, ok] if ok is not None else depends_line(producer, qos_class))
         later = []
         for finding in remaining:
             if qos_class in finding.classes:
@@ -46,6 +47,17 @@ def _producer_lines(producer: ProducerResult) -> list[Line]:
                 later.append(finding)
         remaining = later
     return lines
+
+
+def depends_line(producer: ProducerResult, qos_class: str) -> Line:
+    """`AT LEAST ONCE  DEPENDS  on ${KAFKA_ACKS} (acks): holds when all or -1`."""
+    return [("    ", ""), (f"{CLASS_TITLES[qos_class]:<15}", ""), ("DEPENDS", "warning"),
+            ("  " + depends_text(producer, qos_class), "")]
+
+
+def depends_text(producer: ProducerResult, qos_class: str) -> str:
+    conditions = (producer.verdict.depends or {}).get(qos_class, ())
+    return "; ".join(f"on {c.expression} ({c.key}): holds when {c.holds_when}" for c in conditions)
 
 
 def file_lines(result: FileResult) -> list[Line]:
