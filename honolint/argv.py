@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from honolint.model import QOS_CLASSES, SEVERITIES as FAIL_LEVELS
+from honolint.supplied import define_problem
 
 CHECK_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 EFFECTIVE_FORMATS = ("text", "json")
@@ -22,14 +23,14 @@ _FLAGS = {"--isolated": "isolated", "--no-inline-ignores": "no_inline", "--force
           "--exit-zero": "exit_zero", "-q": "quiet", "--quiet": "quiet", "--statistics": "statistics"}
 _VALUES = {"--client": "client", "--qos": "qos", "--dialect": "dialect", "--color": "color",
            "--stdin-filename": "stdin_filename", "--fail-level": "fail_level", "-j": "jobs", "--jobs": "jobs"}
-_REPEATED = {"--format": "output_formats", "--select": "select", "--ignore": "ignore"}
+_REPEATED = {"--format": "output_formats", "--select": "select", "--ignore": "ignore", "--define": "defines"}
 _CHOICES = {"qos": QOS_CLASSES, "color": COLORS, "fail_level": FAIL_LEVELS, "output_formats": CHECK_FORMATS}
 
 CHECK_DEFAULTS = {"paths": (), "client": None, "qos": None, "dialect": None, "config_file": None, "isolated": False,
                   "no_inline": False, "force_exclude": False, "color": "auto", "stdin_filename": None,
                   "output_formats": (), "output_files": (), "select": None, "ignore": None, "fail_level": None,
                   "exit_zero": False, "quiet": False, "statistics": False, "show_settings": False,
-                  "baseline_file": None, "write_baseline": None, "jobs": 0}
+                  "baseline_file": None, "write_baseline": None, "jobs": 0, "defines": (), "define_files": ()}
 
 
 def parse_check(args: list[str]) -> dict | None:
@@ -38,7 +39,7 @@ def parse_check(args: list[str]) -> dict | None:
     if args[:1] != ["check"]:
         return None
     params, paths = dict(CHECK_DEFAULTS), []
-    repeated: dict[str, list[str]] = {"output_formats": [], "select": [], "ignore": []}
+    repeated: dict[str, list[str]] = {"output_formats": [], "select": [], "ignore": [], "defines": []}
     rest = iter(args[1:])  # pre-commit passes thousands of file names: no list.pop(0)
     for arg in rest:
         if arg[:1] != "-" or arg == "-":
@@ -59,6 +60,7 @@ def parse_check(args: list[str]) -> dict | None:
         else:
             params[name] = value
     params["output_formats"] = tuple(repeated["output_formats"])
+    params["defines"] = tuple(repeated["defines"])
     if not _valid(params, paths, repeated):
         return None
     params["paths"] = tuple(paths)
@@ -75,6 +77,8 @@ def _valid(params: dict, paths: list[str], repeated: dict[str, list[str]]) -> bo
     if params["client"] is not None and client_problem(params["client"]):
         return False
     if params["dialect"] is not None and dialect_problem(params["dialect"]):
+        return False
+    if any(define_problem(text) for text in repeated["defines"]):
         return False
     for name in ("select", "ignore"):
         if repeated[name]:

@@ -14,6 +14,7 @@ from honolint import __version__
 from honolint.argv import (CHECK_FORMATS, COLORS, EFFECTIVE_FORMATS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES,
                            client_problem, dialect_problem, rule_selectors)
 from honolint.run import UsageError, check_run, effective_run, report
+from honolint.supplied import define_problem
 
 
 def _client(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
@@ -28,6 +29,14 @@ def _dialect(ctx: click.Context, param: click.Parameter, value: Optional[str]) -
     if problem:
         raise click.BadParameter(problem)
     return value
+
+
+def _defines(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    for value in values:
+        problem = define_problem(value)
+        if problem:
+            raise click.BadParameter(problem)
+    return values
 
 
 def _rules(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Optional[list[str]]:
@@ -60,6 +69,14 @@ def _lint_options(function, formats: tuple[str, ...]):
                      help="the settings file for every path (.honolint.yaml, pyproject.toml or setup.cfg), "
                           "instead of the closest one to each file"),
         click.option("--isolated", is_flag=True, help="ignore every settings file"),
+        click.option("--define", "defines", multiple=True, metavar="NAME=VALUE", callback=_defines,
+                     help="the value the deployment gives a name that expressions refer to (${NAME}, ${NAME:default}, "
+                          "Maven's ${name} and @name@, ${env:NAME}); repeatable. Wins over --define-file and the "
+                          "settings file's defines"),
+        click.option("--define-file", "define_files", multiple=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="NAME=VALUE lines (.properties, or .env syntax for a .env file) to use as --define; "
+                          "repeatable, a later file wins"),
         click.option("--no-inline-ignores", "no_inline", is_flag=True,
                      help="ignore every `# honolint:` comment in the files: suppressions and in-file settings"),
         click.option("--force-exclude", is_flag=True,

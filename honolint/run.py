@@ -37,7 +37,7 @@ class Run:
 
 def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
               output_formats, output_files, select, ignore, fail_level, exit_zero, quiet, statistics, show_settings,
-              baseline_file, write_baseline, jobs) -> Run:
+              baseline_file, write_baseline, jobs, defines=(), define_files=()) -> Run:
     """`honolint check`'s Run, from the parameters its command line gives (cli.py or argv.py)."""
     from honolint.settings import CommandLine
 
@@ -52,20 +52,21 @@ def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, for
     if write_baseline and os.path.realpath(write_baseline) in [os.path.realpath(f) for _, f in outputs if f != "-"]:
         raise UsageError("--write-baseline and an --output-file name the same file")
     command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
-                               not no_inline)
+                               not no_inline, tuple(defines), tuple(define_files))
     return Run("findings", paths, command_line, outputs, color, stdin_filename, force_exclude, exit_zero, quiet,
                statistics, show_settings, baseline_file, write_baseline, jobs)
 
 
 def effective_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color,
-                  stdin_filename, output_formats, output_files) -> Run:
+                  stdin_filename, output_formats, output_files, defines=(), define_files=()) -> Run:
     """`honolint effective`'s Run, from the parameters its command line gives (cli.py)."""
     from honolint.settings import CommandLine
 
     if not paths:
         raise UsageError("Missing argument 'PATHS...'.")
     outputs = outputs_of(output_formats, output_files, github_default=False)
-    command_line = CommandLine(client, qos, dialect, None, [], None, config_file, isolated, not no_inline)
+    command_line = CommandLine(client, qos, dialect, None, [], None, config_file, isolated, not no_inline,
+                               tuple(defines), tuple(define_files))
     return Run("effective", paths, command_line, outputs, color, stdin_filename, force_exclude)
 
 
@@ -252,14 +253,14 @@ def _inputs(run: Run, project):
 
 
 def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
-    from honolint.load import read_file, read_stdin
+    from honolint.load import read_stdin
 
     for file, named in inputs:
         if file == "-":
             file = run.stdin_filename or "-"
             loaded = read_stdin(file)
         else:
-            loaded = read_file(file)
+            loaded = linters.read(file)
         outcome = linters.lint(loaded, file, named, baseline)
         if outcome is not None:
             yield outcome
@@ -286,6 +287,20 @@ class _Linters:
         self.linters: dict[tuple, object] = {}
         self.notes: set[str] = set()
         self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
+        self.builds = None  # maven.Builds, made for the first file that may be filtered
+
+    def read(self, path: str):
+        """The file as its build copies it (Maven resource filtering), with the values supplied for it."""
+        from honolint.load import read_file
+
+        return read_file(path, self._builds, self.project.resolve(path, is_dir=False).supplied)
+
+    def _builds(self):
+        if self.builds is None:
+            from honolint.maven import Builds
+
+            self.builds = Builds()
+        return self.builds
 
     def lint(self, loaded, path: str, named: bool, baseline):
         resolved = self.project.resolve(path, is_dir=False)
@@ -298,15 +313,15 @@ class _Linters:
             for key, (value, _) in directives.settings.items():
                 if not resolved.source(key).startswith("command line"):
                     values[key] = value
-        result = self._linter(values["client"], values["qos"], values["dialect"]).lint(
+        result = self._linter(values["client"], values["qos"], values["dialect"], resolved.supplied).lint(
             loaded, named_explicitly=named)
         if result is None:
             return None
         hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
         return result, resolved.selection.fail_level, hidden
 
-    def _linter(self, client: Optional[str], qos: str, dialect: Optional[str]):
-        key = (client, qos, dialect)
+    def _linter(self, client: Optional[str], qos: str, dialect: Optional[str], supplied):
+        key = (client, qos, dialect, id(supplied))
         linter = self.linters.get(key)
         if linter is None:
             from honolint.pipeline import Linter, Options
@@ -319,7 +334,7 @@ class _Linters:
                     self.collected.append(profile.note)
                 else:
                     sys.stderr.write(f"honolint: note: {profile.note}\n")
-            linter = self.linters[key] = Linter(Options(client=profile, qos=qos, dialect=dialect))
+            linter = self.linters[key] = Linter(Options(profile, qos, dialect, supplied or None))
         return linter
 
 

@@ -21,6 +21,7 @@ from typing import Any, Iterator, Optional
 
 from honolint.selection import Catalog, Selection, UnknownSelector
 from honolint.settings_file import SettingsError, SettingsFile, read_settings_file
+from honolint.supplied import Supplied
 
 SETTINGS_NAMES = (".honolint.yaml", ".honolint.yml", "pyproject.toml", "setup.cfg")
 DEFAULT_INCLUDE = ("*.properties", "*.yaml", "*.yml", "*.json", "*.toml", "*.conf", "*.env")
@@ -35,15 +36,17 @@ DEFAULT = "default"
 class CommandLine:
     """What the command line says; None (or empty) where it says nothing."""
 
-    __slots__ = ("client", "qos", "dialect", "select", "ignore", "fail_level", "config", "isolated", "inline")
+    __slots__ = ("client", "qos", "dialect", "select", "ignore", "fail_level", "config", "isolated", "inline",
+                 "defines", "define_files")
 
     def __init__(self, client: Optional[str] = None, qos: Optional[str] = None, dialect: Optional[str] = None,
                  select: Optional[list[str]] = None, ignore: Optional[list[str]] = None,
                  fail_level: Optional[str] = None, config: Optional[str] = None, isolated: bool = False,
-                 inline: bool = True) -> None:
+                 inline: bool = True, defines: tuple[str, ...] = (), define_files: tuple[str, ...] = ()) -> None:
         self.client, self.qos, self.dialect = client, qos, dialect
         self.select, self.ignore = select, ignore or []
         self.fail_level, self.config, self.isolated, self.inline = fail_level, config, isolated, inline
+        self.defines, self.define_files = defines, define_files  # --define NAME=VALUE, --define-file FILE
 
 
 class Resolved:
@@ -53,12 +56,14 @@ class Resolved:
     ("select" | "ignore", the selectors, source) in the order applied; `severity_sources`: code -> source.
     """
 
-    __slots__ = ("settings_file", "values", "selection", "rule_sources", "severity_sources")
+    __slots__ = ("settings_file", "values", "selection", "rule_sources", "severity_sources", "supplied")
 
     def __init__(self, settings_file: Optional[SettingsFile], values: dict[str, tuple[Any, str]], selection: Selection,
-                 rule_sources: list[tuple[str, str, str]], severity_sources: dict[str, str]) -> None:
+                 rule_sources: list[tuple[str, str, str]], severity_sources: dict[str, str],
+                 supplied: Optional[Supplied] = None) -> None:
         self.settings_file, self.values, self.selection = settings_file, values, selection
         self.rule_sources, self.severity_sources = rule_sources, severity_sources
+        self.supplied = supplied if supplied is not None else Supplied({})  # --define and the settings' defines
 
     def value(self, key: str) -> Any:
         return self.values[key][0]
@@ -77,6 +82,8 @@ class Project:
         self._by_given: dict[str, Any] = {}  # directory as given -> its settings file
         self._resolved: dict[int, Resolved] = {}  # id(settings file) -> what is in force without overrides
         self._explicit = read_settings_file(command_line.config, catalog, explicit=True) if command_line.config else None
+        self._command_line_defines: Optional[dict[str, tuple[str, str]]] = None
+        self._supplied: dict[int, Supplied] = {}  # id(settings file) -> the values supplied for its files
 
     # -- discovery
 
@@ -232,7 +239,26 @@ class Project:
                 severity[code] = level
                 severity_sources[code] = settings.where("severity", selector)
         selection = Selection(enabled, severity, values["fail-level"][0], enabled == catalog.codes)
-        return Resolved(settings, values, selection, rule_sources, severity_sources)
+        return Resolved(settings, values, selection, rule_sources, severity_sources, self.supplied(settings))
+
+    def supplied(self, settings: Optional[SettingsFile]) -> Supplied:
+        """The settings file's `defines`, under the command line's --define-file and --define (supplied.py)."""
+        found = self._supplied.get(id(settings))
+        if found is None:
+            if self._command_line_defines is None:
+                from honolint.supplied import DefineError, command_line_defines, define_file
+
+                try:
+                    layers = [define_file(path) for path in self.cli.define_files]
+                    layers.append(command_line_defines(self.cli.defines))
+                except DefineError as exc:
+                    raise SettingsError(str(exc)) from None
+                self._command_line_defines = Supplied.layered(layers).values
+            own = {} if settings is None else {
+                name: (value, settings.where("defines", name))
+                for name, value in settings.data.get("defines", {}).items()}
+            found = self._supplied[id(settings)] = Supplied.layered([own, self._command_line_defines])
+        return found
 
 
 def resolve_cli_selectors(catalog: Catalog, values: list[str], option: str) -> None:

@@ -18,7 +18,8 @@ from typing import Any, Optional
 from honolint.selection import Catalog
 
 LIST_KEYS = ("include", "exclude", "select", "ignore")
-KEYS = ("client", "qos", "dialect", "include", "exclude", "select", "ignore", "severity", "fail-level", "overrides")
+KEYS = ("client", "qos", "dialect", "include", "exclude", "select", "ignore", "severity", "fail-level", "defines",
+        "overrides")
 OVERRIDE_KEYS = ("client", "qos", "dialect", "ignore")
 CFG_OVERRIDES = "honolint:overrides:"
 
@@ -245,6 +246,8 @@ def _read_cfg(raw: bytes, path: str) -> Optional[dict]:
         for key, value in parser.items(section):
             if key in LIST_KEYS:
                 target[key] = _split(value)
+            elif key == "defines" and section == "honolint":
+                target[key] = _cfg_defines(value, path)
             elif key == "severity" and section == "honolint":
                 severity = {}
                 for pair in _split(value):
@@ -259,12 +262,27 @@ def _read_cfg(raw: bytes, path: str) -> Optional[dict]:
     return data
 
 
+def _cfg_defines(value: str, path: str) -> dict[str, str]:
+    """`defines` in setup.cfg: NAME=VALUE lines (the value may hold commas)."""
+    defines = {}
+    for line in value.splitlines():
+        if not line.strip():
+            continue
+        name, equals, text = line.strip().partition("=")
+        if not equals or not name.strip():
+            raise SettingsError(f"settings file {shown_path(path)}: [honolint] defines: '{line.strip()}' is not "
+                                "NAME=VALUE (one per line)")
+        defines[name.strip()] = text.strip()
+    return defines
+
+
 _ALLOWED_TEXT = {
     "client": "java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]",
     "include": "a list of globs", "exclude": "a list of globs",
     "select": "a list of rule codes, names or code prefixes", "ignore": "a list of rule codes, names or code prefixes",
     "severity": "a mapping of rule (code, name or prefix) to error, warning or info",
     "overrides": "a mapping of glob to settings (client, qos, dialect, ignore)",
+    "defines": "a mapping of name to the value the deployment gives it (text, a number or true/false)",
 }
 
 
@@ -324,6 +342,9 @@ def _explain(settings: SettingsFile, error) -> str:
 
 def _normalize(settings: SettingsFile) -> None:
     data = settings.data
+    if "defines" in data:  # YAML and TOML numbers and booleans, as the text an expression would receive
+        data["defines"] = {name: (str(value).lower() if isinstance(value, bool) else str(value))
+                           for name, value in data["defines"].items()}
     for key in LIST_KEYS:
         if isinstance(data.get(key), str):
             data[key] = _split(data[key])
