@@ -40,13 +40,24 @@ Part = Union[str, Reference]
 Template = tuple[Part, ...]
 
 
+MOST_NESTING = 32  # references inside references: deeper than any configuration, and the cost of each level
+
+
 def parse(text: str, syntax: str) -> Optional[Template]:
-    """The value as literal text and references, or None when the syntax reads `text` as it is."""
+    """The value as literal text and references, or None when the syntax reads `text` as it is. A value
+    nested deeper than MOST_NESTING is one reference named by the whole text: unknown, unless supplied."""
     if "$" not in text:
         return None
-    if syntax in ("spring", "smallrye"):
-        return _nested(text, syntax)
-    return _flat(text, syntax)
+    try:
+        if syntax in ("spring", "smallrye"):
+            return _nested(text, syntax)
+        return _flat(text, syntax)
+    except _TooDeep:
+        return (Reference((text,), None, text),)
+
+
+class _TooDeep(Exception):
+    pass
 
 
 def written(template: Template) -> str:
@@ -103,6 +114,8 @@ def _nested(text: str, syntax: str) -> Optional[Template]:
         if char == "$" and text.startswith("{", i + 1):
             flush()
             stack.append(_Open(i))
+            if len(stack) > MOST_NESTING:
+                raise _TooDeep
             i += 2
             continue
         if stack:
@@ -145,12 +158,18 @@ def _nested(text: str, syntax: str) -> Optional[Template]:
 def _merged(parts: list[Part]) -> Template:
     """Adjacent literal texts joined."""
     merged: list[Part] = []
+    run: list[str] = []
     for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += part
-        elif part != "":
-            merged.append(part)
-    return tuple(merged)
+        if isinstance(part, str):
+            run.append(part)
+            continue
+        if run:
+            merged.append("".join(run))
+            run = []
+        merged.append(part)
+    if run:
+        merged.append("".join(run))
+    return tuple(part for part in merged if part != "")
 
 
 # ---------------------------------------------------------------- vector, compose, fluent-bit, shell
@@ -170,7 +189,9 @@ _OPERATORS = {
 }
 
 
-def _flat(text: str, syntax: str) -> Optional[Template]:
+def _flat(text: str, syntax: str, depth: int = 0) -> Optional[Template]:
+    if depth > MOST_NESTING:
+        raise _TooDeep
     parts: list[Part] = []
     literal: list[str] = []
     changed = False
@@ -196,8 +217,7 @@ def _flat(text: str, syntax: str) -> Optional[Template]:
             name = text[i + 2:j]
             close = closing.get(i, -1) if closing is not None else next_close.after(j)
             if name and close != -1 and (syntax != "compose" or not name[0].isdigit()):
-                rest = text[j:close]
-                reference = _flat_reference(name, rest, operators, text[i:close + 1], syntax)
+                reference = _flat_reference(name, text, j, close, operators, i, syntax, depth)
                 if reference is not None:
                     if literal:
                         parts.append("".join(literal))
@@ -253,19 +273,22 @@ def _compose_closing(text: str) -> dict[int, int]:
     return closing
 
 
-def _flat_reference(name: str, rest: str, operators: tuple[str, ...], written_text: str,
-                    syntax: str) -> Optional[Reference]:
-    if not rest:
-        return Reference((name,), None, written_text)
+def _flat_reference(name: str, text: str, after_name: int, close: int, operators: tuple[str, ...], start: int,
+                    syntax: str, depth: int) -> Optional[Reference]:
+    """The reference `text[start:close + 1]` whose name ends at `after_name`, or None when what follows the
+    name is no operator of the syntax (`${NAME!}`, `${a:b}` for vector): the text stays as written."""
+    if after_name == close:
+        return Reference((name,), None, text[start:close + 1])
     for operator in operators:
-        if rest.startswith(operator):
-            tail = rest[len(operator):]
+        if text.startswith(operator, after_name):
+            written_text = text[start:close + 1]
             if operator.endswith("?"):  # a required value: no default, the message is the reader's
                 return Reference((name,), None, written_text)
-            default = (_flat(tail, syntax) or (tail,)) if syntax == "compose" else (tail,)
+            tail = text[after_name + len(operator):close]
+            default = (_flat(tail, syntax, depth + 1) or (tail,)) if syntax == "compose" else (tail,)
             return Reference((name,), tuple(p for p in default if p != ""), written_text,
                              when_empty=operator.startswith(":"), alternative=operator.endswith("+"))
-    return None  # `${NAME!}`, `${a:b}` for vector: not a reference, the text stays as written
+    return None
 
 
 # ---------------------------------------------------------------- Kafka config providers

@@ -35,7 +35,7 @@ SUMMARY = "a file named explicitly configures no producer"
 
 def check(context: FileContext) -> Iterator[Problem]:
     loaded = context.loaded
-    if not context.named_explicitly or loaded.error is not None:
+    if not context.named_explicitly or loaded.error is not None or loaded.template is not None:
         return
     if context.dialect is not None and context.dialect.producers:
         return

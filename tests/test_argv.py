@@ -20,11 +20,12 @@ from lint_helpers import invoke
 OPTIONS = ["--client", "--qos", "--dialect", "--color", "--stdin-filename", "--fail-level", "-j", "--jobs",
            "--format", "--select", "--ignore", "--isolated", "--no-inline-ignores", "--force-exclude", "--exit-zero",
            "-q", "--quiet", "--statistics", "--show-settings", "--config", "--output-file", "--baseline",
-           "--write-baseline", "-h", "--help", "--version", "--", "-x", "--nope", "-qj", "-jq", "--client-"]
+           "--write-baseline", "-h", "--help", "--version", "--", "-x", "--nope", "-qj", "-jq", "--client-", "--define",
+           "--define-file"]
 VALUES = ["java", "java:3.0", "JAVA:3.9", "librdkafka:2.16", "bogus", "at-least-once", "at-most-once", "AT-MOST-ONCE",
           "auto", "never", "always", "json", "text", "sarif", "github", "error", "info", "HL2", "HL201,acks-not-all",
           "HL999", ",", "", "0", "2", "64", "65", "-1", "+2", " 3", "٣", "0x2", "1_0", "plain", "spring-boot", "nope",
-          "-", "check", "=", "no/such/file"]
+          "-", "check", "=", "no/such/file", "KAFKA_ACKS=all", "A=", "=x", "A B=1", "env:ACKS=1", "a=b=c"]
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,7 @@ def test_a_check_command_line_is_read_as_click_reads_it_or_left_to_click(existin
     ["--client", "librdkafka:2.16", "--qos", "at-most-once", "--select", "HL2,HL101", "--ignore", "HL208"],
     ["--dialect", "spring-boot", "--fail-level", "warning", "--statistics", "--isolated", "--no-inline-ignores"],
     ["--stdin-filename", "x.yaml", "-", "--jobs", "64"],
+    ["--define", "KAFKA_ACKS=all", "--define=env:RETRIES=3"],
 ])
 def test_the_command_lines_of_hooks_and_ci_steps_are_read_without_click(existing, args):
     args = [*args, *existing]

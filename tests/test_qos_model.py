@@ -21,6 +21,13 @@ ROWS = [
      "java", "all", False, True, None, True, True),
     ("idempotence on, acks=1", "p.properties", "enable.idempotence=true\nacks=1\n", "java", None, None, None,
      "Must set acks to all", False, False),
+    # ordered (one request in flight) but refused: a refused producer sends nothing, so it fails AT MOST ONCE too
+    ("idempotence on, acks=1, one in flight", "p.properties",
+     "enable.idempotence=true\nacks=1\nmax.in.flight.requests.per.connection=1\n", "java", None, None, None,
+     "Must set acks to all", False, False),
+    ("transactional, idempotence off, one in flight", "p.properties",
+     "transactional.id=tx\nenable.idempotence=false\nmax.in.flight.requests.per.connection=1\n", "java", None, None,
+     None, "Cannot set a transactional.id without also enabling idempotence", False, False),
     ("mif=6", "p.properties", "max.in.flight.requests.per.connection=6\n", "java", None, None, None,
      "To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5", False, False),
     ("mif=6 on 3.9", "p.properties", "max.in.flight.requests.per.connection=6\n", "java:3.9", "all", False, False,

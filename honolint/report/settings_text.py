@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 def show_settings(run: Run, project) -> None:
     """--show-settings: for each path (or the current directory), each setting, its value, its source."""
     from honolint.load import read_file
+    from honolint.redact import MASK, is_secret
     from honolint.run import check_in_file_setting
     from honolint.settings_file import shown_path
 
@@ -64,6 +65,8 @@ def show_settings(run: Run, project) -> None:
             level = resolved.selection.severity[codes[0]]
             rows.append(("severity", f"{level}: {', '.join(codes)}", source))
         rows.append(("fail-level", *resolved.values["fail-level"]))
+        for name, (value, how) in sorted(resolved.supplied.values.items()):
+            rows.append((f"define {name}", MASK if is_secret(name) else value, how))
         rows.append(("inline ignores", "on" if run.command_line.inline else "off",
                      "default" if run.command_line.inline else "command line (--no-inline-ignores)"))
         if settings is not None and settings.data.get("overrides") and (path is None or os.path.isdir(path)):
