@@ -342,6 +342,7 @@ class Resolved(NamedTuple):
     names: tuple[str, ...]  # their names, for --define NAME=VALUE
     steps: tuple[str, ...]  # how the references got their values, in order
     supplied: bool  # a supplied value took part
+    defaulted: tuple[str, ...] = ()  # the names whose default was taken
 
 
 Lookup = "Callable[[str], Optional[Found]]"
@@ -351,12 +352,13 @@ MOST_DEPTH = 32
 
 
 class _State:
-    __slots__ = ("lookup", "syntax", "unknown", "names", "steps", "supplied", "budget", "size", "active")
+    __slots__ = ("lookup", "syntax", "unknown", "names", "steps", "supplied", "budget", "size", "active", "defaulted")
 
     def __init__(self, lookup, syntax: str) -> None:
         self.lookup, self.syntax = lookup, syntax
         self.unknown: list[str] = []
         self.names: list[str] = []
+        self.defaulted: list[str] = []
         self.steps: list[str] = []
         self.supplied = False
         self.budget, self.size = MOST_STEPS, 0
@@ -370,7 +372,7 @@ def resolve(template: Template, lookup, syntax: str) -> Resolved:
     if state.unknown:
         value = None
     return Resolved(value, tuple(dict.fromkeys(state.unknown)), tuple(dict.fromkeys(state.names)),
-                    tuple(dict.fromkeys(state.steps)), state.supplied)
+                    tuple(dict.fromkeys(state.steps)), state.supplied, tuple(dict.fromkeys(state.defaulted)))
 
 
 def _text(template: Template, state: _State, depth: int) -> Optional[str]:
@@ -421,6 +423,7 @@ def _reference(reference: Reference, state: _State, depth: int) -> Optional[str]
         default = _text(reference.default, state, depth + 1)
         if default is not None:
             state.steps.append(f"the default of {reference.written}")
+            state.defaulted.append(name)
         return default
     return _unknown(reference, name, state)
 

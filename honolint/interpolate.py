@@ -61,7 +61,7 @@ def _interpolated(entry: Entry, syntax: str, properties: "_Properties") -> Entry
     if resolved.value is not None and "{{" in resolved.value and "}}" in resolved.value and syntax != "vector":
         resolved = resolved._replace(value=None, unknown=resolved.unknown + (resolved.value,))
     expression = _merged(before, value, Expression(value, resolved.steps, resolved.unknown, resolved.names,
-                                                   resolved.supplied))
+                                                   resolved.supplied, resolved.defaulted))
     return entry._replace(value=resolved.value if resolved.value is not None else value, expression=expression)
 
 
@@ -70,7 +70,7 @@ def _merged(before: Optional[Expression], value: str, now: Expression) -> Expres
     if before is None:
         return now
     return Expression(before.written, before.steps + now.steps, before.unknown + now.unknown,
-                      before.names + now.names, before.supplied or now.supplied)
+                      before.names + now.names, before.supplied or now.supplied, before.defaulted + now.defaulted)
 
 
 class _Properties:

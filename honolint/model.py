@@ -27,6 +27,7 @@ class Expression(NamedTuple):
     unknown: tuple[str, ...] = ()  # references nothing gave a value, as written: the value is known at deploy time
     names: tuple[str, ...] = ()  # their names, for --define NAME=VALUE
     supplied: bool = False  # a value supplied from outside the file (--define, --define-file, defines:) took part
+    defaulted: tuple[str, ...] = ()  # names nothing set, whose default in the expression was taken
 
 
 class Entry(NamedTuple):

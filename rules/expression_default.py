@@ -51,11 +51,14 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         defaults = [step[len("the default of "):] for step in expression.steps if step.startswith("the default of ")]
         if not defaults or candidates(context.profile, key, {}, frozenset()) is None:
             continue
-        note = ""
+        names = list(expression.defaulted)
         provider = next((d for d in defaults if d[2:].split(":", 1)[0] in _PROVIDER_NAMES), None)
         if provider is not None:
             name, _, default = provider[2:-1].partition(":")
             note = (f"; the reader takes {provider} as the property '{name}' with the default '{default}': to hand "
                     f"Kafka's config provider the reference, escape it as \\{provider}")
+        else:
+            note = (f"; if the deployment sets {' or '.join(names)}, the producer gets that value "
+                    f"({' '.join(f'--define {name}=VALUE' for name in names)} says which)")
         yield Problem(f"{key}={value.text} from the default of {', '.join(defaults)}: nothing here sets "
-                      f"{'it' if len(defaults) == 1 else 'them'}, the deployment may{note}", key=key)
+                      f"{', '.join(names)}{note}", key=key)

@@ -397,15 +397,16 @@ def candidates(profile: ClientProfile, key: str, texts: dict[str, Optional[str]]
     found = lookup(profile, key)
     if found is None:
         return None
-    name = found[0]
+    name, (_, _, _, low, high, _) = found
     if name in _CANDIDATES:
         return _CANDIDATES[name]
     if name not in _COMPARED:
         return None
+    low, high = int(low), int(high)  # only values the property accepts
     others = {lookup(profile, other)[0] for other in unknown if other != key and lookup(profile, other) is not None}
     if others & set(_COMPARED):
-        return ("0", "1", str(INT32_MAX)), "samples"
-    values = {"0", "1", str(INT32_MAX)}
+        return tuple(dict.fromkeys(str(v) for v in (low, low + 1, high))), "samples"
+    values = {str(low), str(low + 1), str(high)}
     for other, text in texts.items():
         row = lookup(profile, other)
         if row is None or row[0] not in _COMPARED or row[0] == name or text is None:
@@ -419,4 +420,4 @@ def candidates(profile: ClientProfile, key: str, texts: dict[str, Optional[str]]
             if text is not None:
                 number = int(float(text))
                 values.update(str(max(0, number + delta)) for delta in _AROUND)
-    return tuple(sorted(values, key=int)), "ranges"
+    return tuple(sorted((v for v in values if low <= int(v) <= high), key=int)), "ranges"
