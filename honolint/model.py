@@ -7,7 +7,7 @@ Positions are 1-based (line and column), as editors and CI annotations count the
 """
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, Optional
+from typing import Callable, Literal, NamedTuple, Optional
 
 QosClass = Literal["at-least-once", "at-most-once"]
 QOS_CLASSES: tuple[QosClass, ...] = ("at-least-once", "at-most-once")
@@ -82,7 +82,8 @@ class Document:
 
 
 class LoadedFile:
-    __slots__ = ("path", "format", "documents", "error", "directives", "template", "expressions", "_key_text")
+    __slots__ = ("path", "format", "documents", "error", "directives", "template", "expressions", "resolver",
+                 "_key_text")
 
     def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
                  error: Optional[SyntaxProblem] = None,
@@ -96,6 +97,9 @@ class LoadedFile:
         self.directives: list[tuple[int, int, int, str]] = directives if directives is not None else []
         self.template = template  # a template (Helm, Jinja), not a configuration: what shows it, and where
         self.expressions = False  # the text holds `$` or `{{`: values may be expressions (interpolate.py)
+        # resolves the expressions of another file of the same layout as this run resolves this one's (a
+        # Spring profile file's base application.yml); set by the pipeline before the dialect reads the file
+        self.resolver: Optional[Callable[["LoadedFile"], None]] = None
         self._key_text: Optional[str] = None
 
     def key_text(self) -> str:
@@ -115,6 +119,7 @@ class Setting(NamedTuple):
     key: str
     value: Optional[str]
     entry: Optional[Entry]
+    expression: Optional[Expression] = None  # for a setting from another file (entry None): how its value was read
 
 
 class Layer:

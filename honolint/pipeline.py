@@ -8,7 +8,7 @@ from honolint.model import Effective, Finding, FileResult, LoadedFile, ProducerR
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import Given, profile_module, received
 from honolint.redact import redactor
-from honolint.rulebook import FileContext, ProducerContext, file_findings, producer_findings, rule_modules
+from honolint.rulebook import FileContext, ProducerContext, RuleSet, file_findings, producer_findings, rule_modules
 from honolint.verdict import verdict
 
 
@@ -24,7 +24,8 @@ class Linter:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.rules = rule_modules()
+        self.rules = RuleSet.of(rule_modules())
+        self._finalize: dict[str, Callable[[ClientProfile, list[Given]], Effective]] = {}  # family -> finalize()
 
     def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
         """The file's result, or None for a file reached through a directory that configures no producer."""
@@ -33,13 +34,12 @@ class Linter:
             name = self.options.dialect or detect(loaded)
             if name is not None:
                 module = dialect_module(name)
+                loaded.resolver = self._resolver(loaded, module.EXPRESSIONS)
                 if loaded.expressions:
-                    from honolint.interpolate import interpolate, syntax_for
-
-                    interpolate(loaded, syntax_for(loaded, module.EXPRESSIONS), self.options.supplied)
+                    loaded.resolver(loaded)
                 dialect = module.extract(loaded)
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
-        findings = file_findings(self.rules, FileContext(loaded, dialect, named_explicitly))
+        findings = file_findings(self.rules.file, FileContext(loaded, dialect, named_explicitly))
         if not producers and not named_explicitly and loaded.error is None and loaded.template is None:
             return None
         entries = [entry for doc in loaded.documents for entry in doc.entries]
@@ -51,6 +51,19 @@ class Linter:
                 producer.findings = redact(producer.findings)
         return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
 
+    def _resolver(self, linted: LoadedFile, syntax: Optional[str]) -> Callable[[LoadedFile], None]:
+        """Interpolates a file of the linted file's layout (the file itself, or another the dialect reads
+        along with it); another file's expressions make the linted file's values hold expressions too."""
+        def resolve_expressions(loaded: LoadedFile) -> None:
+            if not loaded.expressions:
+                return
+            from honolint.interpolate import interpolate, syntax_for
+
+            interpolate(loaded, syntax_for(loaded, syntax), self.options.supplied)
+            linted.expressions = True
+
+        return resolve_expressions
+
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
         """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""
         client, family = self.options.client, spec.client_family
@@ -61,10 +74,12 @@ class Linter:
     def _producer(self, loaded: LoadedFile, spec: ProducerSpec) -> ProducerResult:
         profile = self.profile_for(spec)
         overridden: list = []
-        given = received(spec, overridden, self.options.supplied)
+        given = received(spec, overridden, self.options.supplied, loaded.expressions)
         target = spec.target or self.options.qos
-        finalize = profile_module(profile.family).finalize
-        if any(g.unknown for g in given):
+        finalize = self._finalize.get(profile.family)
+        if finalize is None:
+            finalize = self._finalize[profile.family] = profile_module(profile.family).finalize
+        if loaded.expressions and any(g.unknown for g in given):
             from honolint.unknowns import combinations
 
             found = combinations(profile, given)
@@ -74,7 +89,8 @@ class Linter:
         effective.overridden = overridden
         result = verdict(effective)
         context = ProducerContext(loaded, spec, effective, result, profile, target)
-        return ProducerResult(spec, effective, result, target, producer_findings(self.rules, context))
+        return ProducerResult(spec, effective, result, target,
+                              producer_findings(self.rules.for_producers(loaded), context))
 
     def _combined(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
                   overridden: list, finalize: Callable[[ClientProfile, list[Given]], Effective], unknowns,
@@ -94,7 +110,7 @@ class Linter:
         common: Optional[dict[tuple, Finding]] = None
         for effective, result in zip(effectives, verdicts):
             context = ProducerContext(loaded, spec, effective, result, profile, target, shown, overall.depends)
-            found = {_identity(f): f for f in producer_findings(self.rules, context)}
+            found = {_identity(f): f for f in producer_findings(self.rules.producer, context)}
             common = found if common is None else {k: f for k, f in common.items() if k in found}
         return ProducerResult(spec, shown, overall, target, list((common or {}).values()))
 

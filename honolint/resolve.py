@@ -31,13 +31,19 @@ class Given(NamedTuple):
 
 
 def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = None,
-             supplied: Optional[Supplied] = None) -> list[Given]:
+             supplied: Optional[Supplied] = None, expressions: bool = True) -> list[Given]:
     """The client's input, in insertion order (a re-set key keeps its place and takes the new value).
-    File settings that the framework replaces by another value are added to `overridden`."""
+    File settings that the framework replaces by another value are added to `overridden`. `expressions`:
+    the values may hold expressions (LoadedFile.expressions); without, none is looked for."""
     config: dict[str, Given] = {}
     for layer in spec.layers:
+        name = layer.name
         for setting in layer.settings:
-            config[setting.key] = _given(setting, layer.name)
+            entry = setting.entry
+            if expressions and (setting.expression is not None or entry is not None and entry.expression is not None):
+                config[setting.key] = _given(setting, name)
+            else:
+                config[setting.key] = Given(setting.key, setting.value, "file", name, entry)
     framework = spec.framework
     if framework is not None:
         for key, text in framework.forced:
@@ -49,16 +55,14 @@ def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = 
             if key not in config:
                 config[key] = Given(key, text, "framework", f"added by {framework.name}")
     given = list(config.values())
-    if any(g.text is not None and "${" in g.text and not g.unknown for g in given):
+    if expressions and any(g.text is not None and "${" in g.text and not g.unknown for g in given):
         given = [_providers_resolved(g, supplied) for g in given]
     return given
 
 
 def _given(setting: Setting, layer: str) -> Given:
     entry = setting.entry
-    expression = entry.expression if entry is not None else None
-    if expression is None:
-        return Given(setting.key, setting.value, "file", layer, entry)
+    expression = setting.expression or entry.expression
     origin = "supplied" if expression.supplied else "file"
     return Given(setting.key, setting.value, origin, layer, entry, expression, bool(expression.unknown))
 

@@ -1,7 +1,8 @@
 """Rules stage: what a rule module sees, what it yields, and how findings get their code and position.
 
 A rule module in `rules/` declares CODE, NAME, SEVERITY, CLASSES, SCOPE ("file" or "producer") and
-a `check(context)` generator of `Problem`s; its docstring is its documentation.
+a `check(context)` generator of `Problem`s; its docstring is its documentation. A producer rule about
+values written as expressions also declares ONLY_FOR_EXPRESSIONS = True (RuleSet).
 """
 from __future__ import annotations
 
@@ -112,25 +113,43 @@ def _finding(rule: ModuleType, problem: Problem, path: str, fallback: tuple[Opti
                    problem.message, path, line, column, key)
 
 
+class RuleSet(NamedTuple):
+    """The rule modules by scope, sorted once for a run. A rule that declares ONLY_FOR_EXPRESSIONS has
+    nothing to say about a file whose values hold no expression (LoadedFile.expressions): `plain` leaves
+    it out."""
+
+    file: tuple[ModuleType, ...]
+    producer: tuple[ModuleType, ...]
+    plain_producer: tuple[ModuleType, ...]
+
+    @classmethod
+    def of(cls, modules: Iterable[ModuleType]) -> "RuleSet":
+        modules = tuple(modules)
+        producer = tuple(m for m in modules if m.SCOPE == "producer")
+        return cls(tuple(m for m in modules if m.SCOPE == "file"), producer,
+                   tuple(m for m in producer if not getattr(m, "ONLY_FOR_EXPRESSIONS", False)))
+
+    def for_producers(self, loaded: LoadedFile) -> tuple[ModuleType, ...]:
+        return self.producer if loaded.expressions else self.plain_producer
+
+
 def file_findings(rules: Iterable[ModuleType], context: FileContext) -> list[Finding]:
-    """What the file rules among `rules` find."""
+    """What the file rules `rules` find."""
     found = []
     path = context.loaded.path
     for rule in rules:
-        if rule.SCOPE == "file":
-            for problem in rule.check(context):
-                found.append(_finding(rule, problem, path, (1, 1), None))
+        for problem in rule.check(context):
+            found.append(_finding(rule, problem, path, (1, 1), None))
     return found
 
 
 def producer_findings(rules: Iterable[ModuleType], context: ProducerContext) -> list[Finding]:
-    """What the producer rules among `rules` find, in file order."""
+    """What the producer rules `rules` find, in file order."""
     found = []
     path, fallback = context.loaded.path, (context.spec.line, context.spec.column)
     for rule in rules:
-        if rule.SCOPE == "producer":
-            for problem in rule.check(context):
-                found.append(_finding(rule, problem, path, fallback, context))
+        for problem in rule.check(context):
+            found.append(_finding(rule, problem, path, fallback, context))
     if len(found) > 1:
         found.sort(key=_order)
     return found

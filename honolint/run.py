@@ -288,12 +288,15 @@ class _Linters:
         self.notes: set[str] = set()
         self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
         self.builds = None  # maven.Builds, made for the first file that may be filtered
+        self._resolved: tuple = (None, None)  # (path, its settings) of the file read last
+        from honolint.load import read_file
+
+        self._read_file = read_file
 
     def read(self, path: str):
         """The file as its build copies it (Maven resource filtering), with the values supplied for it."""
-        from honolint.load import read_file
-
-        return read_file(path, self._builds, self.project.resolve(path, is_dir=False).supplied)
+        self._resolved = (path, self.project.resolve(path, is_dir=False))
+        return self._read_file(path, self._builds, self._resolved[1].supplied)
 
     def _builds(self):
         if self.builds is None:
@@ -303,7 +306,9 @@ class _Linters:
         return self.builds
 
     def lint(self, loaded, path: str, named: bool, baseline):
-        resolved = self.project.resolve(path, is_dir=False)
+        read_for, resolved = self._resolved
+        if read_for != path:  # standard input
+            resolved = self.project.resolve(path, is_dir=False)
         directives = None
         values = {key: resolved.value(key) for key in ("client", "qos", "dialect")}
         if loaded.directives and self.run.command_line.inline:

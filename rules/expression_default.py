@@ -37,6 +37,7 @@ NAME = "expression-default"
 SEVERITY = "info"
 CLASSES = ("at-least-once", "at-most-once")
 SCOPE = "producer"
+ONLY_FOR_EXPRESSIONS = True
 SUMMARY = "a value the verdict depends on is an expression's default (nothing sets the name)"
 
 _PROVIDER_NAMES = ("env", "file", "directory")

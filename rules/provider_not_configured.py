@@ -42,18 +42,20 @@ NAME = "provider-not-configured"
 SEVERITY = "warning"
 CLASSES = ("at-least-once", "at-most-once")
 SCOPE = "producer"
+ONLY_FOR_EXPRESSIONS = True
 SUMMARY = "a ${provider:...} reference the producer's config.providers does not resolve"
 
 
 def check(context: ProducerContext) -> Iterator[Problem]:
     if context.spec.providers == PROVIDERS_ELSEWHERE:
         return
-    values = context.shown.values
-    configured = _configured(context)
-    for key, value in values.items():
+    configured = None
+    for key, value in context.shown.values.items():
         expression = value.expression
         if expression is None or not expression.unknown:
             continue
+        if configured is None:
+            configured = _configured(context)
         for reference in provider_references(" ".join(expression.unknown)):
             why = _why_not(context, reference.provider, configured)
             if why is not None:

@@ -44,6 +44,7 @@ NAME = "verdict-depends"
 SEVERITY = "warning"
 CLASSES = ("at-least-once", "at-most-once")
 SCOPE = "producer"
+ONLY_FOR_EXPRESSIONS = True
 SUMMARY = "a QoS class depends on a value known only at deploy time"
 
 TITLES = {"at-least-once": "AT LEAST ONCE", "at-most-once": "AT MOST ONCE"}

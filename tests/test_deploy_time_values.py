@@ -562,3 +562,17 @@ def test_a_verdict_over_deploy_time_values_agrees_with_every_value_supplied(conf
             if len(unknown) == 1 and "(and on the other" not in conditions[0].holds_when:
                 assert _holds(conditions[0].holds_when, values[0]) is each.ok[qos_class], (
                     text, client, supplied, qos_class, conditions)
+
+
+def test_a_profile_file_s_base_file_is_read_with_its_expressions(honolint):
+    """Linting application-prod.yml reads the application.yml beside it: its expressions resolve as well."""
+    honolint.write("svc/application.yml", "spring:\n  kafka:\n    producer:\n      acks: ${KAFKA_ACKS}\n"
+                                          "      retries: ${KAFKA_RETRIES:3}\n")
+    path = honolint.write("svc/application-prod.yml", "spring:\n  kafka:\n    producer:\n      client-id: orders\n")
+    report, exit_code = lint(honolint, str(path))
+    (producer,) = producers(report)
+    assert producer["effective"]["retries"]["value"] == "3"
+    assert producer["qos"]["at-least-once"]["depends"][0]["expression"] == "${KAFKA_ACKS}"
+    assert not findings(report, "HL102") and exit_code == 0
+    report, exit_code = lint(honolint, "--define", "KAFKA_ACKS=1", str(path))
+    assert producers(report)[0]["qos"]["at-least-once"] == {"ok": False} and exit_code == 1

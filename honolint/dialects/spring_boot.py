@@ -245,7 +245,7 @@ def layers_for(items: Iterable[Item], levels: Iterable[str],
             if item.file is None:
                 own.append(Setting(item.key, item.value, item.entry))
             else:
-                foreign.setdefault(item.file, []).append(Setting(item.key, item.value, None))
+                foreign.setdefault(item.file, []).append(Setting(item.key, item.value, None, item.entry.expression))
         layers.extend(Layer(f"{title} ({file})", settings) for file, settings in foreign.items())
         if own:
             layers.append(Layer(title, own))

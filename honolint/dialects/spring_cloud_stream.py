@@ -293,7 +293,10 @@ def _layer(name: str, items: list[Item], value: Optional[str] = None) -> Layer:
     settings = []
     for item in items:
         text = item.value if value is None else value
-        settings.append(Setting(item.key, text, item.entry if item.file is None else None))
+        if item.file is None:
+            settings.append(Setting(item.key, text, item.entry))
+        else:  # a key of another file: no position here, but how its value was read
+            settings.append(Setting(item.key, text, None, item.entry.expression))
     title = name if all(item.file is None for item in items) else f"{name} ({items[0].file})"
     return Layer(title, settings)
 

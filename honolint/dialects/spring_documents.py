@@ -109,6 +109,8 @@ def _profile_environment(loaded: LoadedFile, own: list[SpringDocument], profile:
             docs.extend(own)
             continue
         other = _read(path)
+        if other is not None and loaded.resolver is not None:
+            loaded.resolver(other)
         if other is not None:
             docs.extend(documents(other, name))
     if not any(doc.file is None for doc in docs):  # the linted file is not where its name says (stdin)

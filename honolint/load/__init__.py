@@ -26,8 +26,9 @@ def file_format(path: str) -> str:
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
     """Parse `data` as the format its name says; a name that says nothing is sniffed."""
     loaded = _parse(data, path, fmt)
-    loaded.expressions = data.find(b"$") != -1 or data.find(b"{{") != -1
-    if (data.find(b"{{") != -1 or data.find(b"{%") != -1) and len(data) <= MAX_BYTES:
+    braces = data.find(b"{") != -1 and (data.find(b"{{") != -1 or data.find(b"{%") != -1)
+    loaded.expressions = braces or data.find(b"$") != -1
+    if braces and len(data) <= MAX_BYTES:
         from honolint.load.templates import template_in
 
         loaded.template = template_in(data, loaded.error is not None)
@@ -108,7 +109,7 @@ def read_file(path: str, builds=None, supplied=None) -> LoadedFile:
     except OSError as exc:
         return LoadedFile(path, fmt, error=SyntaxProblem(f"cannot read file: {exc.strerror or exc}", 1, 1))
     loaded = load_bytes(data, path, named)
-    if builds is not None and (data.find(b"${") != -1 or data.find(b"@") != -1) and len(data) <= MAX_BYTES:
+    if builds is not None and (loaded.expressions or data.find(b"@") != -1) and len(data) <= MAX_BYTES:
         from honolint.load.filtered import filtered
 
         loaded = filtered(loaded, data, builds(), lambda text: load_bytes(text, path, named), supplied) or loaded

@@ -24,6 +24,7 @@ def filtered(loaded: LoadedFile, data: bytes, builds: Builds, parse: Callable[[b
         return None
     after = parse(result.data)
     after.directives = loaded.directives  # comments are where the file has them
+    after.expressions = True  # values the build filled in carry what filled them
     written = {(entry.key, entry.line): entry.value for doc in loaded.documents for entry in doc.entries}
     remapped: dict[int, Entry] = {}
     for doc in after.documents:

@@ -206,16 +206,16 @@ def _parse(config: _Config, given: list[Given]) -> None:
             config.unknown.append(Setting(g.key, g.text, g.entry))
             continue
         if g.unknown:  # known at deploy time only: the client will parse what it turns out to be
-            config.values[g.key] = Value(None, g.origin, g.source, True, g.entry, expression=g.expression)
+            config.values[g.key] = Value(None, g.origin, g.source, True, g.entry, None, g.expression)
             continue
         raw = g.text if g.text is not None else ""
         answer = _PARSED.get((g.key, raw))  # the same pairs come back file after file
         text, error = answer if answer is not None else remember(_PARSED, (g.key, raw), parse_value(g.key, raw), raw)
         if error:
             config.refusals.append(Refusal(g.key, error, "value", g.entry))
-            config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry, expression=g.expression)
+            config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry, None, g.expression)
             continue
-        config.values[g.key] = Value(text, g.origin, g.source, True, g.entry, expression=g.expression)
+        config.values[g.key] = Value(text, g.origin, g.source, True, g.entry, None, g.expression)
 
 
 def _provider_key(profile: ClientProfile, key: str) -> bool:
