@@ -26,6 +26,7 @@ class Linter:
         self.options = options
         self.rules = RuleSet.of(rule_modules())
         self._finalize: dict[str, Callable[[ClientProfile, list[Given]], Effective]] = {}  # family -> finalize()
+        self._resolvers: dict[str, _Resolver] = {}  # dialect -> the resolver of its files' expressions
 
     def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
         """The file's result, or None for a file reached through a directory that configures no producer."""
@@ -34,10 +35,15 @@ class Linter:
             name = self.options.dialect or detect(loaded)
             if name is not None:
                 module = dialect_module(name)
-                loaded.resolver = self._resolver(loaded, module.EXPRESSIONS)
-                if loaded.expressions:
-                    loaded.resolver(loaded)
+                resolver = self._resolvers.get(name)
+                if resolver is None:
+                    resolver = self._resolvers[name] = _Resolver(module.EXPRESSIONS, self.options.supplied)
+                resolver.used = False
+                loaded.resolver = resolver
+                resolver(loaded)
                 dialect = module.extract(loaded)
+                loaded.resolver = None
+                loaded.expressions = resolver.used
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
         findings = file_findings(self.rules.file, FileContext(loaded, dialect, named_explicitly))
         if not producers and not named_explicitly and loaded.error is None and loaded.template is None:
@@ -50,19 +56,6 @@ class Linter:
             for producer in producers:
                 producer.findings = redact(producer.findings)
         return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
-
-    def _resolver(self, linted: LoadedFile, syntax: Optional[str]) -> Callable[[LoadedFile], None]:
-        """Interpolates a file of the linted file's layout (the file itself, or another the dialect reads
-        along with it); another file's expressions make the linted file's values hold expressions too."""
-        def resolve_expressions(loaded: LoadedFile) -> None:
-            if not loaded.expressions:
-                return
-            from honolint.interpolate import interpolate, syntax_for
-
-            interpolate(loaded, syntax_for(loaded, syntax), self.options.supplied)
-            linted.expressions = True
-
-        return resolve_expressions
 
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
         """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""
@@ -113,6 +106,24 @@ class Linter:
             found = {_identity(f): f for f in producer_findings(self.rules.producer, context)}
             common = found if common is None else {k: f for k, f in common.items() if k in found}
         return ProducerResult(spec, shown, overall, target, list((common or {}).values()))
+
+
+class _Resolver:
+    """Interpolates the files of one layout: the linted file, and any other the dialect reads with it (a
+    Spring profile file's base application.yml). `used`: some file's values hold expressions."""
+
+    __slots__ = ("syntax", "supplied", "used")
+
+    def __init__(self, syntax: Optional[str], supplied) -> None:
+        self.syntax, self.supplied, self.used = syntax, supplied, False
+
+    def __call__(self, loaded: LoadedFile) -> None:
+        if not loaded.expressions:
+            return
+        from honolint.interpolate import interpolate, syntax_for
+
+        interpolate(loaded, syntax_for(loaded, self.syntax), self.supplied)
+        self.used = True
 
 
 def _identity(finding: Finding) -> tuple:

@@ -258,10 +258,12 @@ def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
     for file, named in inputs:
         if file == "-":
             file = run.stdin_filename or "-"
+            resolved = linters.project.resolve(file, is_dir=False)
             loaded = read_stdin(file)
         else:
-            loaded = linters.read(file)
-        outcome = linters.lint(loaded, file, named, baseline)
+            resolved = linters.project.resolve(file, is_dir=False)
+            loaded = linters.read(file, resolved)
+        outcome = linters.lint(loaded, file, named, baseline, resolved)
         if outcome is not None:
             yield outcome
 
@@ -288,15 +290,13 @@ class _Linters:
         self.notes: set[str] = set()
         self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
         self.builds = None  # maven.Builds, made for the first file that may be filtered
-        self._resolved: tuple = (None, None)  # (path, its settings) of the file read last
         from honolint.load import read_file
 
         self._read_file = read_file
 
-    def read(self, path: str):
+    def read(self, path: str, resolved):
         """The file as its build copies it (Maven resource filtering), with the values supplied for it."""
-        self._resolved = (path, self.project.resolve(path, is_dir=False))
-        return self._read_file(path, self._builds, self._resolved[1].supplied)
+        return self._read_file(path, self._builds, resolved.supplied)
 
     def _builds(self):
         if self.builds is None:
@@ -305,10 +305,7 @@ class _Linters:
             self.builds = Builds()
         return self.builds
 
-    def lint(self, loaded, path: str, named: bool, baseline):
-        read_for, resolved = self._resolved
-        if read_for != path:  # standard input
-            resolved = self.project.resolve(path, is_dir=False)
+    def lint(self, loaded, path: str, named: bool, baseline, resolved):
         directives = None
         values = {key: resolved.value(key) for key in ("client", "qos", "dialect")}
         if loaded.directives and self.run.command_line.inline:
