@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 
 from honolint.model import QOS_CLASSES, SEVERITIES as FAIL_LEVELS
-from honolint.supplied import define_problem
 
 CHECK_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 EFFECTIVE_FORMATS = ("text", "json")
@@ -78,8 +77,11 @@ def _valid(params: dict, paths: list[str], repeated: dict[str, list[str]]) -> bo
         return False
     if params["dialect"] is not None and dialect_problem(params["dialect"]):
         return False
-    if any(define_problem(text) for text in repeated["defines"]):
-        return False
+    if repeated["defines"]:
+        from honolint.supplied import define_problem
+
+        if any(define_problem(text) for text in repeated["defines"]):
+            return False
     for name in ("select", "ignore"):
         if repeated[name]:
             params[name], problem = rule_selectors(repeated[name])

@@ -336,7 +336,7 @@ class _Linters:
                     self.collected.append(profile.note)
                 else:
                     sys.stderr.write(f"honolint: note: {profile.note}\n")
-            linter = self.linters[key] = Linter(Options(profile, qos, dialect, supplied or None))
+            linter = self.linters[key] = Linter(Options(profile, qos, dialect, supplied))
         return linter
 
 

@@ -17,11 +17,13 @@ Reading and validating a settings file, and its globs: settings_file.py.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from honolint.selection import Catalog, Selection, UnknownSelector
 from honolint.settings_file import SettingsError, SettingsFile, read_settings_file
-from honolint.supplied import Supplied
+
+if TYPE_CHECKING:
+    from honolint.supplied import Supplied
 
 SETTINGS_NAMES = (".honolint.yaml", ".honolint.yml", "pyproject.toml", "setup.cfg")
 DEFAULT_INCLUDE = ("*.properties", "*.yaml", "*.yml", "*.json", "*.toml", "*.conf", "*.env")
@@ -60,10 +62,10 @@ class Resolved:
 
     def __init__(self, settings_file: Optional[SettingsFile], values: dict[str, tuple[Any, str]], selection: Selection,
                  rule_sources: list[tuple[str, str, str]], severity_sources: dict[str, str],
-                 supplied: Optional[Supplied] = None) -> None:
+                 supplied: Optional["Supplied"] = None) -> None:
         self.settings_file, self.values, self.selection = settings_file, values, selection
         self.rule_sources, self.severity_sources = rule_sources, severity_sources
-        self.supplied = supplied if supplied is not None else Supplied({})  # --define and the settings' defines
+        self.supplied = supplied  # --define and the settings' defines; None when there are none
 
     def value(self, key: str) -> Any:
         return self.values[key][0]
@@ -83,7 +85,7 @@ class Project:
         self._resolved: dict[int, Resolved] = {}  # id(settings file) -> what is in force without overrides
         self._explicit = read_settings_file(command_line.config, catalog, explicit=True) if command_line.config else None
         self._command_line_defines: Optional[dict[str, tuple[str, str]]] = None
-        self._supplied: dict[int, Supplied] = {}  # id(settings file) -> the values supplied for its files
+        self._supplied: dict[int, Optional["Supplied"]] = {}  # id(settings file) -> the values supplied for it
 
     # -- discovery
 
@@ -241,23 +243,26 @@ class Project:
         selection = Selection(enabled, severity, values["fail-level"][0], enabled == catalog.codes)
         return Resolved(settings, values, selection, rule_sources, severity_sources, self.supplied(settings))
 
-    def supplied(self, settings: Optional[SettingsFile]) -> Supplied:
-        """The settings file's `defines`, under the command line's --define-file and --define (supplied.py)."""
-        found = self._supplied.get(id(settings))
-        if found is None:
-            if self._command_line_defines is None:
-                from honolint.supplied import DefineError, command_line_defines, define_file
+    def supplied(self, settings: Optional[SettingsFile]) -> Optional["Supplied"]:
+        """The settings file's `defines`, under the command line's --define-file and --define (supplied.py);
+        None when nothing is supplied."""
+        if id(settings) in self._supplied:
+            return self._supplied[id(settings)]
+        own = settings.data.get("defines") if settings is not None else None
+        if not own and not self.cli.defines and not self.cli.define_files:
+            self._supplied[id(settings)] = None
+            return None
+        from honolint.supplied import DefineError, Supplied, command_line_defines, define_file
 
-                try:
-                    layers = [define_file(path) for path in self.cli.define_files]
-                    layers.append(command_line_defines(self.cli.defines))
-                except DefineError as exc:
-                    raise SettingsError(str(exc)) from None
-                self._command_line_defines = Supplied.layered(layers).values
-            own = {} if settings is None else {
-                name: (value, settings.where("defines", name))
-                for name, value in settings.data.get("defines", {}).items()}
-            found = self._supplied[id(settings)] = Supplied.layered([own, self._command_line_defines])
+        if self._command_line_defines is None:
+            try:
+                layers = [define_file(path) for path in self.cli.define_files]
+                layers.append(command_line_defines(self.cli.defines))
+            except DefineError as exc:
+                raise SettingsError(str(exc)) from None
+            self._command_line_defines = Supplied.layered(layers).values
+        given = {name: (value, settings.where("defines", name)) for name, value in (own or {}).items()}
+        found = self._supplied[id(settings)] = Supplied.layered([given, self._command_line_defines])
         return found
 
 

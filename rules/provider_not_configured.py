@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from honolint.expressions import provider_references
 from honolint.model import PROVIDERS_ELSEWHERE
 from honolint.rulebook import Problem, ProducerContext
 
@@ -55,6 +54,8 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         if expression is None or not expression.unknown:
             continue
         if configured is None:
+            from honolint.expressions import provider_references  # only for a file with expressions
+
             configured = _configured(context)
         for reference in provider_references(" ".join(expression.unknown)):
             why = _why_not(context, reference.provider, configured)

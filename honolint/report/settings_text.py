@@ -65,7 +65,7 @@ def show_settings(run: Run, project) -> None:
             level = resolved.selection.severity[codes[0]]
             rows.append(("severity", f"{level}: {', '.join(codes)}", source))
         rows.append(("fail-level", *resolved.values["fail-level"]))
-        for name, (value, how) in sorted(resolved.supplied.values.items()):
+        for name, (value, how) in sorted((resolved.supplied.values if resolved.supplied else {}).items()):
             rows.append((f"define {name}", MASK if is_secret(name) else value, how))
         rows.append(("inline ignores", "on" if run.command_line.inline else "off",
                      "default" if run.command_line.inline else "command line (--no-inline-ignores)"))
