@@ -22,6 +22,8 @@ import os
 import re
 from typing import Callable, NamedTuple, Optional
 
+from honolint.memo import closest_above
+
 POM = "pom.xml"
 MOST_POM_BYTES = 4 * 1024 * 1024
 MOST_PARENTS = 32
@@ -176,27 +178,8 @@ class Builds:
         return Filter(_properties(chain), _delimiters(chain), module)
 
     def _module_of(self, directory: str) -> Optional[str]:
-        visited = []
-        found: Optional[str] = None
-        current = directory
-        while True:
-            if current in self._module:
-                found = self._module[current]
-                break
-            visited.append(current)
-            candidate = os.path.join(current, POM)
-            if os.path.isfile(candidate):
-                found = candidate
-                break
-            if os.path.isdir(os.path.join(current, ".git")):
-                break  # the top of the checkout
-            parent = os.path.dirname(current)
-            if parent == current:
-                break
-            current = parent
-        for seen in visited:
-            self._module[seen] = found
-        return found
+        """The pom.xml of the closest directory at or above `directory`, within the checkout (.git)."""
+        return closest_above(directory, self._module, _pom_in, _checkout_top)
 
     def _pom(self, path: str) -> Optional[Pom]:
         if path not in self._poms:
@@ -229,6 +212,15 @@ class Builds:
         if parent is None or parent.root.value("artifactId") != pom.parent.value("artifactId"):
             return None  # Maven takes that parent from a repository
         return candidate
+
+
+def _checkout_top(directory: str) -> bool:
+    return os.path.isdir(os.path.join(directory, ".git"))
+
+
+def _pom_in(directory: str) -> Optional[str]:
+    candidate = os.path.join(directory, POM)
+    return candidate if os.path.isfile(candidate) else None
 
 
 def _inside(path: str, directory: str) -> Optional[str]:

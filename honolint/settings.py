@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
+from honolint.memo import closest_above
 from honolint.selection import Catalog, Selection, UnknownSelector
 from honolint.settings_file import SettingsError, SettingsFile, read_settings_file
 
@@ -94,25 +95,7 @@ class Project:
             return None
         if self._explicit is not None:
             return self._explicit
-        directory = os.path.abspath(directory)
-        visited = []
-        found: Optional[SettingsFile] = None
-        current = directory
-        while True:
-            if current in self._by_dir:
-                found = self._by_dir[current]
-                break
-            visited.append(current)
-            found = self._look(current)
-            if found is not None:
-                break
-            parent = os.path.dirname(current)
-            if parent == current:
-                break
-            current = parent
-        for seen in visited:
-            self._by_dir[seen] = found
-        return found
+        return closest_above(os.path.abspath(directory), self._by_dir, self._look)
 
     def _look(self, directory: str) -> Optional[SettingsFile]:
         for name in SETTINGS_NAMES:
