@@ -73,9 +73,13 @@ class Linter:
         if finalize is None:
             finalize = self._finalize[profile.family] = profile_module(profile.family).finalize
         if loaded.expressions and any(g.unknown for g in given):
-            from honolint.unknowns import combinations
+            from honolint.unknowns import TooMany, combinations
 
-            found = combinations(profile, given)
+            try:
+                found = combinations(profile, given)
+            except TooMany as too_many:
+                return self._not_evaluated(loaded, spec, profile, target, overridden, finalize(profile, given),
+                                           too_many)
             if found is not None:
                 return self._combined(loaded, spec, profile, target, overridden, finalize, *found)
         effective = finalize(profile, given)
@@ -106,6 +110,19 @@ class Linter:
             found = {_identity(f): f for f in producer_findings(self.rules.producer, context)}
             common = found if common is None else {k: f for k, f in common.items() if k in found}
         return ProducerResult(spec, shown, overall, target, list((common or {}).values()))
+
+
+    def _not_evaluated(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
+                       overridden: list, effective: Effective, too_many) -> ProducerResult:
+        """Too many unknowns to evaluate together: every class depends, and only the rules about expressions
+        speak (the others would judge values that are not known)."""
+        from honolint.unknowns import too_many_verdict
+
+        effective.overridden = overridden
+        result = too_many_verdict(too_many)
+        context = ProducerContext(loaded, spec, effective, result, profile, target, None, result.depends)
+        only = [rule for rule in self.rules.producer if getattr(rule, "ONLY_FOR_EXPRESSIONS", False)]
+        return ProducerResult(spec, effective, result, target, producer_findings(only, context))
 
 
 class _Resolver:

@@ -6,14 +6,13 @@ adds when absent. A value that holds a Kafka config provider reference (`${env:K
 `${file:/etc/kafka/app.properties:acks}`) the supplied values do not give is known only at deploy
 time: the client resolves it, or (with no `config.providers` naming the provider) hands it on as
 written, which the provider-not-configured rule says. The second half, what the client makes of the
-configuration, belongs to the client profile.
+configuration, belongs to the client profile (`profile_module(family).finalize`).
 """
 from __future__ import annotations
 
 from typing import Callable, Literal, NamedTuple, Optional
 
-from honolint.model import Effective, Entry, Expression, ProducerSpec, Setting
-from honolint.profiles import ClientProfile
+from honolint.model import Entry, Expression, ProducerSpec, Setting
 
 Supplied = Callable[[str], Optional[tuple[str, str]]]  # name -> (value, how)
 
@@ -95,14 +94,6 @@ def _providers_resolved(given: Given, supplied: Optional[Supplied]) -> Given:
     origin = "supplied" if expression.supplied and given.origin == "file" else given.origin
     return given._replace(text=given.text if unknown else text, origin=origin, expression=expression,
                           unknown=bool(unknown))
-
-
-def resolve(spec: ProducerSpec, profile: ClientProfile, supplied: Optional[Supplied] = None) -> Effective:
-    overridden: list[tuple[Setting, str]] = []
-    given = received(spec, overridden, supplied)
-    effective = profile_module(profile.family).finalize(profile, given)
-    effective.overridden = overridden
-    return effective
 
 
 _MODULES: dict = {}  # client family -> its profile module; the profiles import this module

@@ -32,9 +32,17 @@ class Combination(NamedTuple):
     given: list[Given]
 
 
+class TooMany(Exception):
+    """More combinations than MOST_COMBINATIONS: the verdict cannot be told (too_many_verdict)."""
+
+    def __init__(self, unknowns: list[Unknown], count: int) -> None:
+        super().__init__(count)
+        self.unknowns, self.count = unknowns, count
+
+
 def combinations(profile: ClientProfile, given: list[Given]) -> Optional[tuple[list[Unknown], list[Combination]]]:
     """The unknowns whose values can change something, and the configurations to evaluate; None when
-    there are none (or too many to evaluate: then every unknown key is treated as not enumerated)."""
+    there are none. Raises TooMany past MOST_COMBINATIONS."""
     unknown_keys = frozenset(g.key for g in given if g.unknown)
     if not unknown_keys:
         return None
@@ -49,8 +57,10 @@ def combinations(profile: ClientProfile, given: list[Given]) -> Optional[tuple[l
     count = 1
     for unknown in unknowns:
         count *= len(unknown.values)
-    if not unknowns or count > MOST_COMBINATIONS:
+    if not unknowns:
         return None
+    if count > MOST_COMBINATIONS:
+        raise TooMany(unknowns, count)
     position = {g.key: i for i, g in enumerate(given)}
     found: list[Combination] = []
     for values in product(*(u.values for u in unknowns)):
@@ -112,6 +122,16 @@ def merged_verdict(verdicts: list[Verdict], effectives: list[Effective], unknown
             depends[qos_class] = conditions(unknowns, combos, outcomes, _failures(verdicts, effectives, qos_class))
     return Verdict(agreed("rejected"), agreed("idempotent"), agreed("acks_all"), agreed("retries_active"),
                    agreed("ordered"), ok, depends or None)
+
+
+def too_many_verdict(too_many: TooMany) -> Verdict:
+    """Every class depends, on every unknown, in ways not evaluated."""
+    why = (f"cannot be told: {too_many.count:,} combinations of values known only at deploy time, more than the "
+           f"{MOST_COMBINATIONS:,} honolint evaluates")
+    found = tuple(Condition(", ".join(u.given.expression.names) if u.given.expression else u.key,
+                            u.given.expression.written if u.given.expression else u.key, u.key, why)
+                  for u in too_many.unknowns)
+    return Verdict(None, None, None, None, None, dict.fromkeys(QOS_CLASSES), dict.fromkeys(QOS_CLASSES, found))
 
 
 def _failures(verdicts: list[Verdict], effectives: list[Effective], qos_class: str) -> str:

@@ -576,3 +576,16 @@ def test_a_profile_file_s_base_file_is_read_with_its_expressions(honolint):
     assert not findings(report, "HL102") and exit_code == 0
     report, exit_code = lint(honolint, "--define", "KAFKA_ACKS=1", str(path))
     assert producers(report)[0]["qos"]["at-least-once"] == {"ok": False} and exit_code == 1
+
+
+def test_too_many_unknowns_to_evaluate_depend_on_all_of_them_and_judge_nothing_else(honolint):
+    keys = ["request.required.acks", "enable.idempotence", "enable.gapless.guarantee", "message.send.max.retries",
+            "max.in.flight", "queue.buffering.backpressure.threshold", "queuing.strategy", "message.timeout.ms",
+            "queue.buffering.max.ms", "transaction.timeout.ms", "socket.timeout.ms"]
+    path = honolint.write("kcat.conf", "".join(f"{key}=${{V{i}}}\n" for i, key in enumerate(keys)))
+    report, exit_code = lint(honolint, str(path))
+    (producer,) = producers(report)
+    assert qos(producer) == {"at-least-once": None, "at-most-once": None}
+    depends = producer["qos"]["at-least-once"]["depends"]
+    assert [c["key"] for c in depends] == keys and "more than the 1,024 honolint evaluates" in depends[0]["holds_when"]
+    assert {f["code"] for f in producer["findings"]} == {"HL209"} and exit_code == 0
