@@ -20,8 +20,9 @@ client.id=caf\\u00e9
 ```
 
 ## How to fix
-Correct the syntax at the position given. A file reached through a directory walk (a Helm
-template, say) is reported as a warning rather than an error, since it may not be a configuration.
+Correct the syntax at the position given. A file reached through a directory walk is reported as a
+warning rather than an error, since it may not be a configuration; a Helm or Jinja template is no
+unreadable file at all, but a template (HL011).
 """
 from __future__ import annotations
 

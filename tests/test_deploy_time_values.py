@@ -48,7 +48,8 @@ def test_an_unresolved_spring_placeholder_is_a_verdict_that_depends_and_exit_0(h
     (producer,) = producers(report)
     assert qos(producer) == {"at-least-once": None, "at-most-once": None}
     assert producer["qos"]["at-least-once"]["depends"] == [
-        {"name": "KAFKA_ACKS", "expression": "${KAFKA_ACKS}", "key": "acks", "holds_when": "all or -1"}]
+        {"name": "KAFKA_ACKS", "expression": "${KAFKA_ACKS}", "key": "acks", "holds_when": "all or -1",
+         "otherwise": "acks is not all"}]
     assert producer["qos"]["at-most-once"]["depends"][0]["holds_when"] == "all, -1 or 0"
     assert producer["effective"]["acks"]["value"] is None
     assert producer["effective"]["acks"]["expression"] == "${KAFKA_ACKS}" and producer["effective"]["acks"]["line"] == 5
@@ -152,8 +153,9 @@ def test_hono_adds_a_delivery_timeout_the_unknown_request_timeout_may_exceed(hon
     report, exit_code = lint(honolint, str(path))
     (producer,) = producers(report)
     (condition,) = producer["qos"]["at-least-once"]["depends"]
+    assert condition["otherwise"].startswith("java:4.3 refuses to create the producer")
     assert condition == {"name": "REQUEST_TIMEOUT", "expression": "${REQUEST_TIMEOUT}", "key": "request.timeout.ms",
-                         "holds_when": "at most 2495"}
+                         "holds_when": "at most 2495", "otherwise": condition["otherwise"]}
     (depends,) = findings(report, "HL209")
     assert "delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms" in depends["message"]
     assert exit_code == 0
@@ -186,7 +188,8 @@ def test_vector_interpolation(honolint):
     (producer,) = producers(report)
     assert producer["effective"]["acks"]["value"] == "all"
     assert producer["qos"]["at-least-once"]["depends"][0] == {
-        "name": "IDEMPOTENT", "expression": "${IDEMPOTENT}", "key": "enable.idempotence", "holds_when": "true"}
+        "name": "IDEMPOTENT", "expression": "${IDEMPOTENT}", "key": "enable.idempotence", "holds_when": "true",
+        "otherwise": "messages may be reordered"}
     assert exit_code == 0
 
 
@@ -199,7 +202,8 @@ def test_fluent_bit_variables(honolint):
     assert producer["effective"]["acks"]["value"] == "all"
     assert producer["effective"]["acks"]["resolved_by"] == ["the default of ${ACKS:-all}"]
     assert producer["qos"]["at-most-once"]["depends"] == [{"name": "IDEMPOTENT", "expression": "${IDEMPOTENT}",
-                                                           "key": "enable.idempotence", "holds_when": "true"}]
+                                                           "key": "enable.idempotence", "holds_when": "true",
+                                                           "otherwise": "messages may be reordered"}]
     assert exit_code == 0
 
 
@@ -319,6 +323,9 @@ def test_maven_filtering_fills_values_and_says_which_pom_gave_them(honolint):
     assert acks["value"] == "1" and acks["expression"] == "${kafka.acks}" and acks["line"] == 1
     assert acks["resolved_by"][0].startswith("<kafka.acks> in ") and acks["resolved_by"][0].endswith("pom.xml:7")
     assert findings(report, "HL201") and exit_code == 1
+    text = honolint.run("check", "--color", "never", str(path)).stdout
+    assert "acks=1 at line 1 (<kafka.acks> in " in text
+    assert "${kafka.acks} <- <kafka.acks> in " in honolint.run("effective", str(path)).stdout
     report, exit_code = lint(honolint, "--define", "kafka.acks=all", str(path))  # as mvn -Dkafka.acks=all
     assert producers(report)[0]["effective"]["acks"]["value"] == "all" and exit_code == 0
 
@@ -589,3 +596,50 @@ def test_too_many_unknowns_to_evaluate_depend_on_all_of_them_and_judge_nothing_e
     depends = producer["qos"]["at-least-once"]["depends"]
     assert [c["key"] for c in depends] == keys and "more than the 1,024 honolint evaluates" in depends[0]["holds_when"]
     assert {f["code"] for f in producer["findings"]} == {"HL209"} and exit_code == 0
+
+
+# ---------------------------------------------------------------- no refusal ever quotes an unresolved expression
+
+KEYS = ["acks", "retries", "max.in.flight.requests.per.connection", "enable.idempotence", "delivery.timeout.ms",
+        "linger.ms", "request.timeout.ms", "batch.size", "compression.type", "transactional.id", "client.id"]
+# layout -> (file name, render(settings) -> text, the expression forms its reader knows)
+LAYOUTS = {
+    "plain": ("producer.properties", lambda items: "".join(f"{k}={v}\n" for k, v in items),
+              ["${{{n}}}", "${{{n}:-{d}}}", "${{env:{n}}}", "{{{{ .Values.{n} }}}}"]),
+    "spring": ("application.yml", lambda items: "spring:\n  kafka:\n    producer:\n      properties:\n" + "".join(
+        f'        "[{k}]": "{v}"\n' for k, v in items), ["${{{n}}}", "${{{n}:{d}}}", "${{{n}:${{OTHER_{n}}}}}"]),
+    "quarkus": ("application.properties", lambda items: "mp.messaging.outgoing.out.connector=smallrye-kafka\n" + "".join(
+        f"mp.messaging.outgoing.out.{k}={v}\n" for k, v in items), ["${{{n}}}", "${{{n}:{d}}}"]),
+    "hono": ("application.yml", lambda items: "hono:\n  kafka:\n    telemetry:\n      producerConfig:\n" + "".join(
+        f'        {k}: "{v}"\n' for k, v in items), ["${{{n}}}", "${{{n}:{d}}}"]),
+    "vector": ("vector.toml", lambda items: '[sinks.k]\ntype = "kafka"\ninputs = ["i"]\nbootstrap_servers = "b:9092"\n'
+               'topic = "t"\n[sinks.k.librdkafka_options]\n' + "".join(f'"{k}" = "{v}"\n' for k, v in items),
+               ["${{{n}}}", "${{{n}:-{d}}}", "${{{n}:?required}}"]),
+    "connector": ("connector.json", lambda items: json.dumps({"name": "c", "config": {
+        "connector.class": "x.Source", **{f"producer.override.{k}": v for k, v in items}}}),
+        ["${{{n}}}", "${{file:/opt/secrets.properties:{n}}}"]),
+}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(LAYOUTS)), st.data())
+def test_no_refusal_quotes_an_unresolved_expression(layout, data):
+    from honolint.load import load_bytes
+    from honolint.pipeline import Linter, Options
+    from honolint.profiles import parse_client
+
+    name, render, forms = LAYOUTS[layout]
+    keys = data.draw(st.lists(st.sampled_from(KEYS), min_size=1, max_size=5, unique=True))
+    items = []
+    for index, key in enumerate(keys):
+        form = data.draw(st.sampled_from(forms + ["literal"]))
+        default = data.draw(st.sampled_from(["all", "1", "0", "5", "true", "ALL", "x"]))
+        items.append((key, default if form == "literal" else form.format(n=f"V{index}", d=default)))
+    result = Linter(Options(parse_client("java"))).lint(load_bytes(render(items).encode(), name))
+    for producer in result.producers:
+        unknown = [v.expression.written for v in producer.effective.values.values() if v.unknown]
+        for finding in producer.findings + result.findings:
+            if finding.code in ("HL101", "HL102") or (finding.code == "HL103" and finding.severity == "error"):
+                quoted = finding.message.split('"')[1] if '"' in finding.message else finding.message
+                assert not any(text in quoted for text in unknown), (layout, items, finding.message)
+                assert "${V" not in quoted and "{{" not in quoted, (layout, items, finding.message)

@@ -38,7 +38,6 @@ SINCE: dict[str, tuple[int, int]] = {
     "retry.backoff.max.ms": (3, 7),
     "config.providers": (2, 3),  # KIP-421: every client resolves config provider references
 }
-PROVIDERS = "config.providers"
 
 
 def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:

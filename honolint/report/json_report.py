@@ -75,7 +75,8 @@ def _qos_dict(verdict: Verdict, name: str, ok: Optional[bool]) -> dict[str, Any]
     if ok is not None or not verdict.depends:
         return {"ok": ok}
     return {"ok": None, "depends": [{"name": c.name, "expression": c.expression, "key": c.key,
-                                     "holds_when": c.holds_when} for c in verdict.depends.get(name, ())]}
+                                     "holds_when": c.holds_when, "otherwise": c.otherwise}
+                                    for c in verdict.depends.get(name, ())]}
 
 
 def producer_dict(producer: ProducerResult) -> dict[str, Any]:
