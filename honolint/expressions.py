@@ -334,6 +334,7 @@ class Found(NamedTuple):
     how: str  # where it is given: "--define on the command line", "line 4"
     supplied: bool  # given from outside the file (a define)
     expands: bool = False  # the value may hold references of its own (a property of the same file)
+    template: Optional["Template"] = None  # the value parsed, when `expands` and it holds references
 
 
 class Resolved(NamedTuple):
@@ -343,6 +344,7 @@ class Resolved(NamedTuple):
     steps: tuple[str, ...]  # how the references got their values, in order
     supplied: bool  # a supplied value took part
     defaulted: tuple[str, ...] = ()  # the names whose default was taken
+    steps_taken: int = 0  # references followed
 
 
 Lookup = "Callable[[str], Optional[Found]]"
@@ -365,14 +367,17 @@ class _State:
         self.active: list[str] = []  # names being expanded: a name met again is a cycle
 
 
-def resolve(template: Template, lookup, syntax: str) -> Resolved:
-    """The template's value, looking each name up with `lookup(name) -> Found | None`."""
+def resolve(template: Template, lookup, syntax: str, budget: int = MOST_STEPS) -> Resolved:
+    """The template's value, looking each name up with `lookup(name) -> Found | None`, following at most
+    `budget` references (past it, a reference is unknown); Resolved.steps_taken says how many it followed."""
     state = _State(lookup, syntax)
+    state.budget = min(budget, MOST_STEPS)
     value = _text(template, state, 0)
     if state.unknown:
         value = None
     return Resolved(value, tuple(dict.fromkeys(state.unknown)), tuple(dict.fromkeys(state.names)),
-                    tuple(dict.fromkeys(state.steps)), state.supplied, tuple(dict.fromkeys(state.defaulted)))
+                    tuple(dict.fromkeys(state.steps)), state.supplied, tuple(dict.fromkeys(state.defaulted)),
+                    min(budget, MOST_STEPS) - state.budget)
 
 
 def _text(template: Template, state: _State, depth: int) -> Optional[str]:
@@ -402,7 +407,7 @@ def _reference(reference: Reference, state: _State, depth: int) -> Optional[str]
     if found is not None:
         value = found.value
         if found.expands:
-            parsed = parse(value, state.syntax)
+            parsed = found.template
             if parsed is not None:
                 state.active.append(name)
                 value = _text(parsed, state, depth + 1)

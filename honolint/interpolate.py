@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from honolint.expressions import Found, parse, resolve
+from honolint.expressions import MOST_STEPS, Found, parse, resolve
 from honolint.model import Duplicate, Entry, Expression, LoadedFile
 
 Supplied = Callable[[str], Optional[tuple[str, str]]]  # name -> (value, how)
@@ -57,7 +57,8 @@ def _interpolated(entry: Entry, syntax: str, properties: "_Properties") -> Entry
         if "{{" in value and "}}" in value[value.index("{{"):] and syntax != "vector":
             return entry._replace(expression=_merged(before, value, Expression(value, (), (value,), ())))
         return entry
-    resolved = resolve(template, properties.lookup_for(entry), syntax)
+    resolved = resolve(template, properties.lookup_for(entry), syntax, properties.budget)
+    properties.budget -= resolved.steps_taken
     if resolved.value is not None and "{{" in resolved.value and "}}" in resolved.value and syntax != "vector":
         resolved = resolved._replace(value=None, unknown=resolved.unknown + (resolved.value,))
     expression = _merged(before, value, Expression(value, resolved.steps, resolved.unknown, resolved.names,
@@ -79,6 +80,10 @@ class _Properties:
     def __init__(self, loaded: LoadedFile, syntax: str, supplied: Optional[Supplied]) -> None:
         self.loaded, self.syntax, self.supplied = loaded, syntax, supplied
         self._by_name: Optional[dict[str, list[Entry]]] = None
+        self._parsed: dict[str, Optional[tuple]] = {}  # a property's value -> its template (parse())
+        # references the whole file may follow: properties that refer to each other cost time in proportion
+        # to the file, not to its square
+        self.budget = MOST_STEPS + 16 * sum(len(doc.entries) for doc in loaded.documents)
 
     def lookup_for(self, entry: Entry) -> Callable[[str], Optional[Found]]:
         profile = entry.key[1:].split(".", 1)[0] if entry.key.startswith("%") else None
@@ -109,7 +114,10 @@ class _Properties:
         if not candidates:
             return None
         chosen = next((e for e in reversed(candidates) if e.document == document), candidates[-1])
-        return Found(chosen.value or "", f"line {chosen.line}", False, True)
+        value = chosen.value or ""
+        if value not in self._parsed:
+            self._parsed[value] = parse(value, self.syntax) if "$" in value else None
+        return Found(value, f"line {chosen.line}", False, True, self._parsed[value])
 
 
 def _relaxed(name: str, syntax: str) -> str:

@@ -8,7 +8,8 @@ from honolint.model import Effective, Finding, FileResult, LoadedFile, ProducerR
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import Given, profile_module, received
 from honolint.redact import redactor
-from honolint.rulebook import FileContext, ProducerContext, RuleSet, file_findings, producer_findings, rule_modules
+from honolint.rulebook import (FileContext, ProducerContext, RuleSet, file_findings, in_file_order, producer_findings,
+                               rule_modules)
 from honolint.verdict import verdict
 
 
@@ -27,10 +28,12 @@ class Linter:
         self.rules = RuleSet.of(rule_modules())
         self._finalize: dict[str, Callable[[ClientProfile, list[Given]], Effective]] = {}  # family -> finalize()
         self._resolvers: dict[str, _Resolver] = {}  # dialect -> the resolver of its files' expressions
+        self._combinations_left: Optional[int] = None  # combinations of unknown values this file may still evaluate
 
     def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
         """The file's result, or None for a file reached through a directory that configures no producer."""
         dialect = None
+        self._combinations_left: Optional[int] = None  # unknowns.FILE_COMBINATIONS once this file needs them
         if loaded.documents:
             name = self.options.dialect or detect(loaded)
             if name is not None:
@@ -73,14 +76,17 @@ class Linter:
         if finalize is None:
             finalize = self._finalize[profile.family] = profile_module(profile.family).finalize
         if loaded.expressions and any(g.unknown for g in given):
-            from honolint.unknowns import TooMany, combinations
+            from honolint.unknowns import FILE_COMBINATIONS, TooMany, combinations
 
+            if self._combinations_left is None:
+                self._combinations_left = FILE_COMBINATIONS
             try:
-                found = combinations(profile, given)
+                found = combinations(profile, given, self._combinations_left)
             except TooMany as too_many:
                 return self._not_evaluated(loaded, spec, profile, target, overridden, finalize(profile, given),
                                            too_many)
             if found is not None:
+                self._combinations_left -= len(found[1])
                 return self._combined(loaded, spec, profile, target, overridden, finalize, *found)
         effective = finalize(profile, given)
         effective.overridden = overridden
@@ -107,9 +113,12 @@ class Linter:
         common: Optional[dict[tuple, Finding]] = None
         for effective, result in zip(effectives, verdicts):
             context = ProducerContext(loaded, spec, effective, result, profile, target, shown, overall.depends)
-            found = {_identity(f): f for f in producer_findings(self.rules.producer, context)}
+            found = {_identity(f): f for f in producer_findings(self.rules.plain_producer, context)}
             common = found if common is None else {k: f for k, f in common.items() if k in found}
-        return ProducerResult(spec, shown, overall, target, list((common or {}).values()))
+        # the rules about expressions read only what every combination shares: once
+        context = ProducerContext(loaded, spec, effectives[0], verdicts[0], profile, target, shown, overall.depends)
+        findings = list((common or {}).values()) + producer_findings(self.rules.expressions, context)
+        return ProducerResult(spec, shown, overall, target, sorted(findings, key=in_file_order))
 
 
     def _not_evaluated(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
@@ -121,8 +130,7 @@ class Linter:
         effective.overridden = overridden
         result = too_many_verdict(too_many)
         context = ProducerContext(loaded, spec, effective, result, profile, target, None, result.depends)
-        only = [rule for rule in self.rules.producer if getattr(rule, "ONLY_FOR_EXPRESSIONS", False)]
-        return ProducerResult(spec, effective, result, target, producer_findings(only, context))
+        return ProducerResult(spec, effective, result, target, producer_findings(self.rules.expressions, context))
 
 
 class _Resolver:

@@ -121,13 +121,15 @@ class RuleSet(NamedTuple):
     file: tuple[ModuleType, ...]
     producer: tuple[ModuleType, ...]
     plain_producer: tuple[ModuleType, ...]
+    expressions: tuple[ModuleType, ...]  # the producer rules that declare ONLY_FOR_EXPRESSIONS
 
     @classmethod
     def of(cls, modules: Iterable[ModuleType]) -> "RuleSet":
         modules = tuple(modules)
         producer = tuple(m for m in modules if m.SCOPE == "producer")
+        expressions = tuple(m for m in producer if getattr(m, "ONLY_FOR_EXPRESSIONS", False))
         return cls(tuple(m for m in modules if m.SCOPE == "file"), producer,
-                   tuple(m for m in producer if not getattr(m, "ONLY_FOR_EXPRESSIONS", False)))
+                   tuple(m for m in producer if m not in expressions), expressions)
 
     def for_producers(self, loaded: LoadedFile) -> tuple[ModuleType, ...]:
         return self.producer if loaded.expressions else self.plain_producer
@@ -151,10 +153,10 @@ def producer_findings(rules: Iterable[ModuleType], context: ProducerContext) -> 
         for problem in rule.check(context):
             found.append(_finding(rule, problem, path, fallback, context))
     if len(found) > 1:
-        found.sort(key=_order)
+        found.sort(key=in_file_order)
     return found
 
 
-def _order(finding: Finding) -> tuple:
+def in_file_order(finding: Finding) -> tuple:
     return (finding.line or 0, finding.column or 0, finding.code)
 

@@ -17,7 +17,8 @@ from honolint.model import QOS_CLASSES, Condition, Effective, Value, Verdict
 from honolint.profiles import ClientProfile
 from honolint.resolve import Given, profile_module
 
-MOST_COMBINATIONS = 1024
+MOST_COMBINATIONS = 1024  # for one producer
+FILE_COMBINATIONS = 16384  # for all the producers of one file: a 4 MiB file of them is no reason to wait
 
 
 class Unknown(NamedTuple):
@@ -40,9 +41,10 @@ class TooMany(Exception):
         self.unknowns, self.count = unknowns, count
 
 
-def combinations(profile: ClientProfile, given: list[Given]) -> Optional[tuple[list[Unknown], list[Combination]]]:
+def combinations(profile: ClientProfile, given: list[Given], most: int = MOST_COMBINATIONS,
+                 ) -> Optional[tuple[list[Unknown], list[Combination]]]:
     """The unknowns whose values can change something, and the configurations to evaluate; None when
-    there are none. Raises TooMany past MOST_COMBINATIONS."""
+    there are none. Raises TooMany past `most` (at most MOST_COMBINATIONS)."""
     unknown_keys = frozenset(g.key for g in given if g.unknown)
     if not unknown_keys:
         return None
@@ -59,7 +61,7 @@ def combinations(profile: ClientProfile, given: list[Given]) -> Optional[tuple[l
         count *= len(unknown.values)
     if not unknowns:
         return None
-    if count > MOST_COMBINATIONS:
+    if count > min(most, MOST_COMBINATIONS):
         raise TooMany(unknowns, count)
     position = {g.key: i for i, g in enumerate(given)}
     found: list[Combination] = []
@@ -127,7 +129,7 @@ def merged_verdict(verdicts: list[Verdict], effectives: list[Effective], unknown
 def too_many_verdict(too_many: TooMany) -> Verdict:
     """Every class depends, on every unknown, in ways not evaluated."""
     why = (f"cannot be told: {too_many.count:,} combinations of values known only at deploy time, more than the "
-           f"{MOST_COMBINATIONS:,} honolint evaluates")
+           f"{MOST_COMBINATIONS:,} honolint evaluates for a producer (or {FILE_COMBINATIONS:,} for a file)")
     found = tuple(Condition(", ".join(u.given.expression.names) if u.given.expression else u.key,
                             u.given.expression.written if u.given.expression else u.key, u.key, why)
                   for u in too_many.unknowns)

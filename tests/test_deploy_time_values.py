@@ -643,3 +643,21 @@ def test_no_refusal_quotes_an_unresolved_expression(layout, data):
                 quoted = finding.message.split('"')[1] if '"' in finding.message else finding.message
                 assert not any(text in quoted for text in unknown), (layout, items, finding.message)
                 assert "${V" not in quoted and "{{" not in quoted, (layout, items, finding.message)
+
+
+def test_a_file_of_many_producers_with_unknowns_is_bounded(honolint):
+    """5,000 documents, each with four unknowns that matter: the first ones evaluated, the rest said to depend
+    without evaluating, so a hostile file cannot make the run take minutes."""
+    document = ("acks: ${A}\nretries: ${R}\nmax.in.flight.requests.per.connection: ${M}\nenable.idempotence: ${I}\n")
+    path = honolint.write("many.yaml", "---\n".join([document] * 5000))
+    report, exit_code = honolint.json(str(path))  # (the schema is checked on the small reports above)
+    holds = [producer["qos"]["at-least-once"]["depends"][0]["holds_when"] for producer in producers(report)]
+    assert len(holds) == 5000 and exit_code == 0
+    assert "all or -1" in holds[0] and "more than the 1,024 honolint evaluates" in holds[-1]
+
+
+def test_properties_that_refer_to_each_other_cost_in_proportion_to_the_file(honolint):
+    chain = "".join(f"p{i}: ${{p{i + 1}}}${{p{i + 1}}}\n" for i in range(20000))
+    path = honolint.write("application.yml", chain + "spring:\n  kafka:\n    producer:\n      acks: ${p0}\n")
+    report, exit_code = honolint.json(str(path))
+    assert producers(report)[0]["qos"]["at-least-once"]["ok"] is None and exit_code == 0

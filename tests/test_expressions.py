@@ -15,8 +15,8 @@ def value_of(text: str, syntax: str, known: dict[str, str] | None = None):
     template = parse(text, syntax)
     if template is None:
         return text
-    lookup = (lambda name: Found(known[name], "test", True, True) if name in known else None) if known else (
-        lambda name: None)
+    lookup = (lambda name: Found(known[name], "test", True, True, parse(known[name], syntax)) if name in known
+              else None) if known else (lambda name: None)
     return resolve(template, lookup, syntax).value
 
 
@@ -93,8 +93,8 @@ def test_what_a_resolution_says_it_took():
 def test_a_property_that_refers_to_itself_is_unknown_not_endless():
     template = parse("${a}", "spring")
     known = {"a": "${b}", "b": "${a}"}
-    result = resolve(template, lambda name: Found(known[name], "line 1", False, True) if name in known else None,
-                     "spring")
+    result = resolve(template, lambda name: Found(known[name], "line 1", False, True, parse(known[name], "spring"))
+                     if name in known else None, "spring")
     assert result.value is None
 
 
@@ -102,7 +102,8 @@ def test_properties_that_double_each_other_stop_at_a_bound():
     """A billion laughs of properties: each refers to the next one twice."""
     known = {f"p{i}": f"${{p{i + 1}}}${{p{i + 1}}}" for i in range(40)}
     known["p40"] = "x" * 1000
-    result = resolve(parse("${p0}", "spring"), lambda name: Found(known[name], "line 1", False, True)
+    result = resolve(parse("${p0}", "spring"), lambda name: Found(known[name], "line 1", False, True,
+                                                                  parse(known[name], "spring"))
                      if name in known else None, "spring")
     assert result.value is None and result.unknown
 
