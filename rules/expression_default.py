@@ -12,12 +12,19 @@ came from, so that a failure such as "AT LEAST ONCE needs acks=all, but acks=1 a
 of ${KAFKA_ACKS:1})" explains itself, and so that a reader knows the deployment may set another value.
 
 ## Example
-```properties
-acks=${KAFKA_ACKS:1}
+```yaml
+spring:
+  kafka:
+    producer:
+      acks: ${KAFKA_ACKS:1}
 ```
-is reported (and AT LEAST ONCE fails on acks=1). Fix:
-```properties
-acks=${KAFKA_ACKS:all}
+is reported, and AT LEAST ONCE fails on acks=1. A default that meets the class keeps the producer
+right wherever `KAFKA_ACKS` is not set (the info stays: the default is still what the file says):
+```yaml
+spring:
+  kafka:
+    producer:
+      acks: ${KAFKA_ACKS:all}
 ```
 
 ## How to fix

@@ -12,10 +12,12 @@ with the default you wanted to change.
 
 ## Example
 ```properties
+acks=all
 enable.idempotency=true
 ```
-fails. Fix:
+fails (a misspelt enable.idempotence). Fix:
 ```properties
+acks=all
 enable.idempotence=true
 ```
 

@@ -18,14 +18,22 @@ start the producer at all ("delivery.timeout.ms should be equal to or larger tha
 request.timeout.ms").
 
 ## Example
-```properties
-acks=${KAFKA_ACKS}
+```yaml
+spring:
+  kafka:
+    producer:
+      acks: ${KAFKA_ACKS}
 ```
 depends (AT LEAST ONCE holds when acks is all or -1). Fix:
-```properties
-acks=${KAFKA_ACKS:all}
+```yaml
+spring:
+  kafka:
+    producer:
+      acks: ${KAFKA_ACKS:all}
 ```
-or state the deployment's value: `honolint check --define KAFKA_ACKS=all`.
+or state the deployment's value: `honolint check --define KAFKA_ACKS=all`. (In a plain `.properties`
+file, which only a deploy step such as envsubst resolves, a default is written `${KAFKA_ACKS:-all}`;
+there `${KAFKA_ACKS:all}` is a Kafka config provider reference.)
 
 ## How to fix
 Give the expression a default that meets the class, write the value itself, or tell honolint the

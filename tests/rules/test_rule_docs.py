@@ -1,0 +1,32 @@
+"""Each rule's documented example: the first block of its `## Example` fails (the rule reports it), and
+the block after `Fix:`, when there is one, does not. The client is the one the example names, if any."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from honolint.rulebook import rule_modules
+
+FILE_NAMES = {"properties": "producer.properties", "yaml": "application.yml"}
+
+
+def _examples():
+    for module in rule_modules():
+        section = module.__doc__.split("## Example", 1)[1].split("\n## ", 1)[0]
+        blocks = list(re.finditer(r"```(\w+)\n(.*?)```", section, re.S))
+        client = re.search(r"\b(java|librdkafka):\d+(?:\.\d+)*", section)
+        fix = next((b for b in blocks[1:] if "Fix" in section[blocks[0].end():b.start()]), None)
+        yield pytest.param(module, blocks[0], fix, client.group(0) if client else "java", id=module.CODE)
+
+
+@pytest.mark.parametrize("module,failing,fix,client", list(_examples()))
+def test_the_documented_example_fails_and_its_fix_passes(honolint, module, failing, fix, client):
+    for block, reported in ((failing, True), (fix, False)):
+        if block is None:
+            continue
+        path = honolint.write(FILE_NAMES[block.group(1)], block.group(2))
+        report, _ = honolint.json("--isolated", "--client", client, str(path))
+        found = [f["code"] for f in report["files"][0]["findings"]]
+        found += [f["code"] for p in report["files"][0]["producers"] for f in p["findings"]]
+        assert (module.CODE in found) is reported, (module.CODE, block.group(2), found)
