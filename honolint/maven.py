@@ -156,6 +156,7 @@ class Builds:
         self._poms: dict[str, Optional[Pom]] = {}
         self._module: dict[str, Optional[str]] = {}  # directory -> its module's pom.xml
         self._chains: dict[str, list[Pom]] = {}
+        self._builds: dict[str, tuple[list[Resource], Filter]] = {}  # module -> its resources and filter
 
     def filter_for(self, path: str) -> Optional[Filter]:
         """The filter the build applies to the file at `path`, or None when it copies it as it is."""
@@ -163,19 +164,18 @@ class Builds:
         module = self._module_of(os.path.dirname(absolute))
         if module is None:
             return None
-        chain = self._chain(module)
-        if not chain:
-            return None
-        resources = _resources(chain)
-        relative_to = None
-        for resource in resources:
+        if module not in self._builds:
+            chain = self._chain(module)
+            if not chain:
+                return None
+            properties = _properties(chain)
+            self._builds[module] = (_resources(chain), Filter(properties, _delimiters(chain, properties), module))
+        resources, build_filter = self._builds[module]
+        for resource in resources:  # the first resource that copies the file decides
             inside = _inside(absolute, resource.directory)
             if inside is not None and _selected(inside, resource):
-                relative_to = resource
-                break
-        if relative_to is None or not relative_to.filtering:
-            return None
-        return Filter(_properties(chain), _delimiters(chain), module)
+                return build_filter if resource.filtering else None
+        return None
 
     def _module_of(self, directory: str) -> Optional[str]:
         """The pom.xml of the closest directory at or above `directory`, within the checkout (.git)."""
@@ -312,7 +312,7 @@ def _properties(chain: list[Pom]) -> dict[str, Property]:
     return values
 
 
-def _delimiters(chain: list[Pom]) -> tuple[tuple[str, str], ...]:
+def _delimiters(chain: list[Pom], properties: dict[str, Property]) -> tuple[tuple[str, str], ...]:
     """The maven-resources-plugin's delimiters: its configuration closest to the module wins."""
     custom: Optional[list[str]] = None
     use_defaults: Optional[bool] = None
@@ -326,7 +326,6 @@ def _delimiters(chain: list[Pom]) -> tuple[tuple[str, str], ...]:
             flag = configuration.value("useDefaultDelimiters")
             if flag is not None:
                 use_defaults = flag.lower() == "true"
-    properties = _properties(chain)
     specs = []
     for spec in custom or []:
         spec = re.sub(r"\$\{([^}]*)\}", lambda m: properties[m[1]].value if m[1] in properties else m[0], spec)
