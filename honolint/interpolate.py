@@ -63,7 +63,11 @@ def _interpolated(entry: Entry, syntax: str, properties: "_Properties") -> Entry
         resolved = resolved._replace(value=None, unknown=resolved.unknown + (resolved.value,))
     expression = _merged(before, value, Expression(value, resolved.steps, resolved.unknown, resolved.names,
                                                    resolved.supplied, resolved.defaulted))
-    return entry._replace(value=resolved.value if resolved.value is not None else value, expression=expression)
+    if resolved.value is None:
+        return entry._replace(expression=expression)
+    # a reader that takes YAML scalars as written (Fluent Bit, Vector) takes the resolved text as written
+    raw = resolved.value if entry.raw is not None else None
+    return entry._replace(value=resolved.value, raw=raw, expression=expression)
 
 
 def _merged(before: Optional[Expression], value: str, now: Expression) -> Expression:
