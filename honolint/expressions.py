@@ -21,7 +21,7 @@ Kafka's config providers (`${provider:[path:]key}`), which the Java client itsel
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Union
+from typing import Callable, NamedTuple, Optional, Union
 
 SYNTAXES = ("spring", "smallrye", "vector", "compose", "fluent-bit", "shell")
 
@@ -347,7 +347,6 @@ class Resolved(NamedTuple):
     steps_taken: int = 0  # references followed
 
 
-Lookup = "Callable[[str], Optional[Found]]"
 MOST_STEPS = 10_000  # references followed for one value: a file whose properties refer to each other
 MOST_TEXT = 1 << 20  # characters a value may grow to
 MOST_DEPTH = 32
@@ -367,7 +366,8 @@ class _State:
         self.active: list[str] = []  # names being expanded: a name met again is a cycle
 
 
-def resolve(template: Template, lookup, syntax: str, budget: int = MOST_STEPS) -> Resolved:
+def resolve(template: Template, lookup: Callable[[str], Optional[Found]], syntax: str,
+            budget: int = MOST_STEPS) -> Resolved:
     """The template's value, looking each name up with `lookup(name) -> Found | None`, following at most
     `budget` references (past it, a reference is unknown); Resolved.steps_taken says how many it followed."""
     state = _State(lookup, syntax)

@@ -16,9 +16,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from honolint.expressions import MOST_STEPS, Found, parse, resolve
-from honolint.model import Duplicate, Entry, Expression, LoadedFile
-
-Supplied = Callable[[str], Optional[tuple[str, str]]]  # name -> (value, how)
+from honolint.model import Duplicate, Entry, Expression, LoadedFile, SuppliedLookup
 _FILE_PROPERTIES = ("spring", "smallrye")  # readers that resolve a name among the application's properties
 
 
@@ -26,7 +24,7 @@ def syntax_for(loaded: LoadedFile, dialect_syntax: Optional[str]) -> Optional[st
     return "compose" if loaded.format == "env" else dialect_syntax
 
 
-def interpolate(loaded: LoadedFile, syntax: Optional[str], supplied: Optional[Supplied] = None) -> None:
+def interpolate(loaded: LoadedFile, syntax: Optional[str], supplied: Optional[SuppliedLookup] = None) -> None:
     """Resolve the expressions of `loaded`'s values in place (see the module)."""
     if syntax is None:
         return
@@ -55,14 +53,14 @@ def _interpolated(entry: Entry, syntax: str, properties: "_Properties") -> Entry
     template = parse(value, syntax) if "$" in value else None
     if template is None:
         if "{{" in value and "}}" in value[value.index("{{"):] and syntax != "vector":
-            return entry._replace(expression=_merged(before, value, Expression(value, (), (value,), ())))
+            return entry._replace(expression=_merged(before, Expression(value, (), (value,), ())))
         return entry
     resolved = resolve(template, properties.lookup_for(entry), syntax, properties.budget)
     properties.budget -= resolved.steps_taken
     if resolved.value is not None and "{{" in resolved.value and "}}" in resolved.value and syntax != "vector":
         resolved = resolved._replace(value=None, unknown=resolved.unknown + (resolved.value,))
-    expression = _merged(before, value, Expression(value, resolved.steps, resolved.unknown, resolved.names,
-                                                   resolved.supplied, resolved.defaulted))
+    expression = _merged(before, Expression(value, resolved.steps, resolved.unknown, resolved.names,
+                                            resolved.supplied, resolved.defaulted))
     if resolved.value is None:
         return entry._replace(expression=expression)
     # a reader that takes YAML scalars as written (Fluent Bit, Vector) takes the resolved text as written
@@ -70,18 +68,15 @@ def _interpolated(entry: Entry, syntax: str, properties: "_Properties") -> Entry
     return entry._replace(value=resolved.value, raw=raw, expression=expression)
 
 
-def _merged(before: Optional[Expression], value: str, now: Expression) -> Expression:
+def _merged(before: Optional[Expression], now: Expression) -> Expression:
     """The build's filtering (before) and the reader's resolution (now) of one value, as one Expression."""
-    if before is None:
-        return now
-    return Expression(before.written, before.steps + now.steps, before.unknown + now.unknown,
-                      before.names + now.names, before.supplied or now.supplied, before.defaulted + now.defaulted)
+    return now if before is None else before.then(now)
 
 
 class _Properties:
     """What a name stands for: a supplied value, else (Spring, Quarkus) a property of the file."""
 
-    def __init__(self, loaded: LoadedFile, syntax: str, supplied: Optional[Supplied]) -> None:
+    def __init__(self, loaded: LoadedFile, syntax: str, supplied: Optional[SuppliedLookup]) -> None:
         self.loaded, self.syntax, self.supplied = loaded, syntax, supplied
         self._by_name: Optional[dict[str, list[Entry]]] = None
         self._parsed: dict[str, Optional[tuple]] = {}  # a property's value -> its template (parse())

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable, NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from honolint.memo import closest_above
+
+if TYPE_CHECKING:
+    from honolint.model import SuppliedLookup
 
 POM = "pom.xml"
 MOST_POM_BYTES = 4 * 1024 * 1024
@@ -372,10 +375,7 @@ class Filtered(NamedTuple):
     lines: list[Line]  # one per line of `data`
 
 
-Supplied = Callable[[str], Optional[tuple[str, str]]]  # name -> (value, how)
-
-
-def apply(filter_: Filter, data: bytes, supplied: Optional[Supplied] = None) -> Optional[Filtered]:
+def apply(filter_: Filter, data: bytes, supplied: Optional["SuppliedLookup"] = None) -> Optional[Filtered]:
     """The file as the build copies it; None when filtering changes nothing."""
     text = data.decode("latin-1")  # byte for byte: the delimiters are ASCII, the rest is copied
     state = _FilterState(filter_, supplied)
@@ -427,7 +427,7 @@ def _line_of(number: int, chunks: list[_Chunk], column: Optional[int], reference
 class _FilterState:
     __slots__ = ("filter", "supplied", "budget", "growth", "starts", "references")
 
-    def __init__(self, filter_: Filter, supplied: Optional[Supplied]) -> None:
+    def __init__(self, filter_: Filter, supplied: Optional["SuppliedLookup"]) -> None:
         self.filter, self.supplied = filter_, supplied
         self.budget, self.growth = MOST_STEPS, 0
         self.starts = tuple(dict.fromkeys(start for start, _ in filter_.delimiters))

@@ -23,11 +23,20 @@ class Expression(NamedTuple):
     """A value the file writes as an expression that the build, the layout's reader or the client resolves."""
 
     written: str  # the value as the file writes it: "${KAFKA_ACKS:1}"
-    steps: tuple[str, ...] = ()  # where its parts came from: "the default of ${KAFKA_ACKS:1}", "KAFKA_ACKS: --define"
+    steps: tuple[str, ...] = ()  # where its parts came from: "the default of ${KAFKA_ACKS:1}", "KAFKA_ACKS from --define ..."
     unknown: tuple[str, ...] = ()  # references nothing gave a value, as written: the value is known at deploy time
     names: tuple[str, ...] = ()  # their names, for --define NAME=VALUE
     supplied: bool = False  # a value supplied from outside the file (--define, --define-file, defines:) took part
     defaulted: tuple[str, ...] = ()  # names nothing set, whose default in the expression was taken
+
+    def then(self, later: "Expression") -> "Expression":
+        """This resolution (the build's filtering, say) followed by a later one (the reader's, the client's)."""
+        return Expression(self.written, self.steps + later.steps, self.unknown + later.unknown,
+                          self.names + later.names, self.supplied or later.supplied, self.defaulted + later.defaulted)
+
+
+# what a run supplies for the names expressions refer to (--define, supplied.py): name -> (value, how)
+SuppliedLookup = Callable[[str], Optional[tuple[str, str]]]
 
 
 class Entry(NamedTuple):

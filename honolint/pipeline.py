@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Callable, NamedTuple, Optional
 
 from honolint.dialects import detect, dialect_module
-from honolint.model import Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass
+from honolint.model import (Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass,
+                            SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import Given, profile_module, received
 from honolint.redact import redactor
@@ -17,7 +18,7 @@ class Options(NamedTuple):
     client: ClientProfile
     qos: QosClass = "at-least-once"
     dialect: Optional[str] = None
-    supplied: Optional[Callable[[str], Optional[tuple[str, str]]]] = None  # --define and friends: name -> (value, how)
+    supplied: Optional[SuppliedLookup] = None  # --define and friends
 
 
 class Linter:
@@ -26,7 +27,6 @@ class Linter:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.rules = RuleSet.of(rule_modules())
-        self._finalize: dict[str, Callable[[ClientProfile, list[Given]], Effective]] = {}  # family -> finalize()
         self._resolvers: dict[str, _Resolver] = {}  # dialect -> the resolver of its files' expressions
         self._combinations_left: Optional[int] = None  # combinations of unknown values this file may still evaluate
 
@@ -72,9 +72,7 @@ class Linter:
         overridden: list = []
         given = received(spec, overridden, self.options.supplied, loaded.expressions)
         target = spec.target or self.options.qos
-        finalize = self._finalize.get(profile.family)
-        if finalize is None:
-            finalize = self._finalize[profile.family] = profile_module(profile.family).finalize
+        finalize = profile_module(profile.family).finalize
         if loaded.expressions and any(g.unknown for g in given):
             from honolint.unknowns import FILE_COMBINATIONS, TooMany, combinations
 

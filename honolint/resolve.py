@@ -10,11 +10,9 @@ configuration, belongs to the client profile (`profile_module(family).finalize`)
 """
 from __future__ import annotations
 
-from typing import Callable, Literal, NamedTuple, Optional
+from typing import Literal, NamedTuple, Optional
 
-from honolint.model import Entry, Expression, ProducerSpec, Setting
-
-Supplied = Callable[[str], Optional[tuple[str, str]]]  # name -> (value, how)
+from honolint.model import Entry, Expression, ProducerSpec, Setting, SuppliedLookup
 
 
 class Given(NamedTuple):
@@ -30,7 +28,7 @@ class Given(NamedTuple):
 
 
 def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = None,
-             supplied: Optional[Supplied] = None, expressions: bool = True) -> list[Given]:
+             supplied: Optional[SuppliedLookup] = None, expressions: bool = True) -> list[Given]:
     """The client's input, in insertion order (a re-set key keeps its place and takes the new value).
     File settings that the framework replaces by another value are added to `overridden`. `expressions`:
     the values may hold expressions (LoadedFile.expressions); without, none is looked for."""
@@ -66,7 +64,7 @@ def _given(setting: Setting, layer: str) -> Given:
     return Given(setting.key, setting.value, origin, layer, entry, expression, bool(expression.unknown))
 
 
-def _providers_resolved(given: Given, supplied: Optional[Supplied]) -> Given:
+def _providers_resolved(given: Given, supplied: Optional[SuppliedLookup]) -> Given:
     """A value with `${provider:[path:]key}` references: filled from the supplied values (named by the text
     inside the braces, `env:KAFKA_ACKS`), else known only at deploy time."""
     text = given.text
@@ -87,10 +85,8 @@ def _providers_resolved(given: Given, supplied: Optional[Supplied]) -> Given:
         else:
             unknown.append(reference.written)
             names.append(name)
-    before = given.expression
-    expression = Expression(before.written if before is not None else given.text or "",
-                            (before.steps if before is not None else ()) + tuple(steps), tuple(unknown), tuple(names),
-                            bool(steps) or (before is not None and before.supplied))
+    now = Expression(given.text or "", tuple(steps), tuple(unknown), tuple(names), bool(steps))
+    expression = now if given.expression is None else given.expression.then(now)
     origin = "supplied" if expression.supplied and given.origin == "file" else given.origin
     return given._replace(text=given.text if unknown else text, origin=origin, expression=expression,
                           unknown=bool(unknown))

@@ -36,9 +36,6 @@ class Supplied:
     def __call__(self, name: str) -> Optional[tuple[str, str]]:
         return self.values.get(name)
 
-    def __bool__(self) -> bool:
-        return bool(self.values)
-
     @classmethod
     def layered(cls, layers: Iterable[dict[str, tuple[str, str]]]) -> "Supplied":
         """Layers lowest precedence first; a later one wins name by name."""
