@@ -23,7 +23,7 @@ class Expression(NamedTuple):
     """A value the file writes as an expression that the build, the layout's reader or the client resolves."""
 
     written: str  # the value as the file writes it: "${KAFKA_ACKS:1}"
-    steps: tuple[str, ...] = ()  # where its parts came from: "the default of ${KAFKA_ACKS:1}", "KAFKA_ACKS from --define ..."
+    steps: tuple[str, ...] = ()  # where its parts came from: "the default of ${KAFKA_ACKS:1}", "KAFKA_ACKS from ..."
     unknown: tuple[str, ...] = ()  # references nothing gave a value, as written: the value is known at deploy time
     names: tuple[str, ...] = ()  # their names, for --define NAME=VALUE
     supplied: bool = False  # a value supplied from outside the file (--define, --define-file, defines:) took part
