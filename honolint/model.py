@@ -272,6 +272,10 @@ class Finding(NamedTuple):
     line: Optional[int]
     column: Optional[int]
     key: Optional[str] = None
+    # what the run does with it after selection and suppressions (rulebook.condense): the key whose value
+    # causes it (one finding per cause and class), and whether it is said once per file, for its first producer
+    cause: Optional[str] = None
+    once: bool = False
 
 
 class Condition(NamedTuple):

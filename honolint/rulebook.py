@@ -10,8 +10,8 @@ from importlib import import_module
 from types import ModuleType
 from typing import Iterable, NamedTuple, Optional
 
-from honolint.model import (Condition, DialectResult, Effective, Entry, Finding, LoadedFile, ProducerSpec, QosClass,
-                            Severity, Verdict)
+from honolint.model import (Condition, DialectResult, Effective, Entry, FileResult, Finding, LoadedFile, ProducerSpec,
+                            QosClass, Severity, Verdict)
 from honolint.profiles import ClientProfile
 
 
@@ -23,6 +23,10 @@ class Problem(NamedTuple):
     classes: Optional[tuple[QosClass, ...]] = None
     line: Optional[int] = None  # a position that belongs to no entry (a syntax error)
     column: Optional[int] = None
+    # the key whose effective value causes it: of the findings one cause gives, only the first rule's is
+    # reported for each class (condense), so `acks=1` is one finding per class that fails, not one per rule
+    cause: Optional[str] = None
+    once: bool = False  # worth saying once per file, not for each producer
 
 
 class FileContext:
@@ -60,6 +64,20 @@ class ProducerContext:
     def entry(self, key: str) -> Optional[Entry]:
         value = self.effective.values.get(key)
         return value.entry if value is not None else None
+
+    def idempotence_culprit(self) -> Optional[str]:
+        """The key that turned the client's default idempotence off without a word (Java 3.0.1+): `acks` other
+        than all, `retries=0`, more than 5 in flight; None when nothing did."""
+        effective = self.effective
+        if not any(a.code == "idempotence-off" for a in effective.adjustments):
+            return None
+        culprits = [key for key, conflicts in (
+            ("acks", effective.text("acks") not in ("all", "-1")),
+            ("retries", effective.number("retries") == 0),
+            ("max.in.flight.requests.per.connection",
+             (effective.number("max.in.flight.requests.per.connection") or 0) > 5),
+        ) if conflicts]
+        return next((k for k in culprits if self.entry(k) is not None), culprits[0] if culprits else None)
 
     def describe(self, key: str) -> str:
         """`acks=1 at line 3`, `acks defaults to 1 in java:2.8`, `enable.idempotence=true forced by Hono`,
@@ -110,7 +128,7 @@ def _finding(rule: ModuleType, problem: Problem, path: str, fallback: tuple[Opti
     else:
         line, column = (entry.line, entry.column) if entry is not None else fallback
     return Finding(rule.CODE, rule.NAME, problem.severity or rule.SEVERITY, problem.classes or tuple(rule.CLASSES),
-                   problem.message, path, line, column, key)
+                   problem.message, path, line, column, key, problem.cause, problem.once)
 
 
 class RuleSet(NamedTuple):
@@ -155,6 +173,46 @@ def producer_findings(rules: Iterable[ModuleType], context: ProducerContext) -> 
     if len(found) > 1:
         found.sort(key=in_file_order)
     return found
+
+
+def condense(result: FileResult) -> None:
+    """What the report says of the findings the selection and suppressions leave: for each cause, only the
+    first rule's finding for each class (rules run in RULE_MODULES order, the most direct first: acks-not-all
+    before order-not-guaranteed), and a finding said once per file only for its first producer."""
+    said: set[tuple] = set()
+    for producer in result.producers:
+        findings = producer.findings
+        if not any(f.cause is not None or f.once for f in findings):
+            continue
+        order = _RULE_ORDER or _rule_order()
+        covered: dict[str, set[str]] = {}
+        kept: dict[int, Finding] = {}
+        for index, finding in sorted(enumerate(findings), key=lambda item: order.get(item[1].code, 0)):
+            if finding.once:
+                if (finding.code, finding.key) in said:
+                    continue
+                said.add((finding.code, finding.key))
+            if finding.cause is not None:
+                seen = covered.setdefault(finding.cause, set())
+                classes = tuple(c for c in finding.classes if c not in seen)
+                if not classes:
+                    continue
+                seen.update(classes)
+                if len(classes) < len(finding.classes):
+                    finding = finding._replace(classes=classes)
+            kept[index] = finding
+        producer.findings = [kept[i] for i in sorted(kept)]
+
+
+_RULE_ORDER: dict[str, int] = {}
+
+
+def _rule_order() -> dict[str, int]:
+    from honolint.rules import RULE_MODULES
+
+    for index, name in enumerate(RULE_MODULES):
+        _RULE_ORDER[import_module(f"honolint.rules.{name}").CODE] = index
+    return _RULE_ORDER
 
 
 def in_file_order(finding: Finding) -> tuple:

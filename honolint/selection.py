@@ -83,24 +83,35 @@ def split_selectors(values: Iterable[str]) -> list[str]:
 
 def filter_result(result: FileResult, selection: Selection, catalog: Catalog, directives: Optional["Directives"],
                   baseline=None) -> int:
-    """Filter `result`'s findings in place (see the module); returns how many were dropped."""
+    """Filter `result`'s findings in place (see the module) and condense what the selection and suppressions
+    leave (rulebook.condense: one finding per cause and class); returns how many the filters dropped."""
+    from honolint.rulebook import condense
+
     if directives is None and baseline is None and selection.everything and not selection.severity:
-        return 0  # the common case: nothing to do
-    before = len(result.findings) + sum(len(p.findings) for p in result.producers)
+        condense(result)
+        return 0  # the common case: nothing to filter
+    dropped = _count(result)
     if directives is not None:
-        before += _apply_directives(result, directives, catalog)
+        dropped += _apply_directives(result, directives, catalog)  # the HL008/HL009 findings it adds
     if not selection.everything or selection.severity:
         keep = _keeper(selection)
         result.findings = [f for f in map(keep, result.findings) if f is not None]
         for producer in result.producers:
             producer.findings = [f for f in map(keep, producer.findings) if f is not None]
+    dropped -= _count(result)
+    condense(result)  # before the baseline, which holds what the report said
     if baseline is not None:
+        dropped += _count(result)
         result.findings = [f for f in result.findings if not baseline.take(result.path, None, f)]
         for producer in result.producers:
             scope = producer.spec.scope
             producer.findings = [f for f in producer.findings if not baseline.take(result.path, scope, f)]
-    after = len(result.findings) + sum(len(p.findings) for p in result.producers)
-    return before - after
+        dropped -= _count(result)
+    return dropped
+
+
+def _count(result: FileResult) -> int:
+    return len(result.findings) + sum(len(p.findings) for p in result.producers)
 
 
 def _keeper(selection: Selection):

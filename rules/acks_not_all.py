@@ -44,5 +44,8 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     acks = context.effective.text("acks")
     loss = ("the producer does not wait for any acknowledgement" if acks == "0"
             else "a message acknowledged by the leader alone is lost if the leader fails before replication")
+    if context.idempotence_culprit() == "acks" and not context.verdict.ordered:
+        loss += (f", and on {context.profile.label} it turns the default idempotence off, so retries with "
+                 "more than one request in flight may reorder messages")
     yield Problem(f"AT LEAST ONCE needs acks=all, but {context.describe('acks')}: {loss}; set acks=all",
-                  key="acks")
+                  key="acks", cause="acks")

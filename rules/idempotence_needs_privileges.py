@@ -13,7 +13,8 @@ alone can meet `ClusterAuthorizationException` on an older secured cluster.
 ```properties
 enable.idempotence=true
 ```
-is reported as a reminder, at info level.
+is reported as a reminder, at info level: once per file (for its first idempotent producer), and not for a
+producer whose framework forces idempotence (Hono), where there is nothing in the file to act on.
 
 ## How to fix
 Nothing to fix on brokers 2.8 or later. On older secured clusters grant `IDEMPOTENT_WRITE` to the
@@ -34,7 +35,13 @@ SUMMARY = "the idempotent producer needs IDEMPOTENT_WRITE on brokers before 2.8"
 
 
 def check(context: ProducerContext) -> Iterator[Problem]:
-    if context.verdict.rejected or not context.verdict.idempotent:
+    if context.verdict.rejected or not context.verdict.idempotent or _forced(context):
         return
     yield Problem(f"the producer is idempotent ({context.describe('enable.idempotence')}): on secured brokers "
-                  "before 2.8 its user needs the IDEMPOTENT_WRITE cluster permission", key="enable.idempotence")
+                  "before 2.8 its user needs the IDEMPOTENT_WRITE cluster permission (said once per file)",
+                  key="enable.idempotence", once=True)
+
+
+def _forced(context: ProducerContext) -> bool:
+    framework = context.spec.framework
+    return framework is not None and any(key == "enable.idempotence" for key, _ in framework.forced)

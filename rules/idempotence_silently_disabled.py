@@ -42,13 +42,6 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     for adjustment in context.effective.adjustments:
         if adjustment.code != "idempotence-off":
             continue
-        effective = context.effective
-        culprits = [key for key, conflicts in (
-            ("acks", effective.text("acks") != "all"),
-            ("retries", effective.number("retries") == 0),
-            ("max.in.flight.requests.per.connection",
-             (effective.number("max.in.flight.requests.per.connection") or 0) > 5),
-        ) if conflicts]
-        key = next((k for k in culprits if context.entry(k) is not None), culprits[0] if culprits else None)
+        key = context.idempotence_culprit()
         yield Problem(f"idempotence is silently disabled by {context.profile.label}: "
-                      f"{adjustment.message.split(': ', 1)[-1]}; the client only logs this", key=key)
+                      f"{adjustment.message.split(': ', 1)[-1]}; the client only logs this", key=key, cause=key)

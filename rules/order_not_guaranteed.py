@@ -57,9 +57,12 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     why = (f"messages may be reordered: retries are active ({context.describe('retries')}), more than one "
            f"request may be in flight ({context.describe('max.in.flight.requests.per.connection')}) and the "
            f"producer is not idempotent ({context.describe('enable.idempotence')})")
+    culprit = context.idempotence_culprit()  # on Java 3.0.1+ acks=1, say, is what turns idempotence off
     causes = ["max.in.flight.requests.per.connection", "enable.idempotence", "retries"]
-    if context.effective.text("acks") != "all":  # on Java 3.0.1+ acks=1 is what turns idempotence off
-        causes.insert(0, "acks")
+    if culprit is not None:
+        causes.insert(0, culprit)
     key = next((k for k in causes if context.entry(k) is not None), None)
     for qos_class, fix in FIXES.items():
-        yield Problem(f"{why}; {fix}", key=key, classes=(qos_class,))
+        if culprit == "acks" and qos_class == "at-most-once":
+            fix += ", or acks=all, which keeps the producer idempotent"
+        yield Problem(f"{why}; {fix}", key=key, classes=(qos_class,), cause=culprit)

@@ -21,6 +21,11 @@ enable.idempotence=true
 is reported: delivery.timeout.ms is left at the client default. Fix: add
 `delivery.timeout.ms=120000` (or whatever bound your application needs).
 
+Only what would change the producer is recommended: not `enable.idempotence=true` for a producer that
+already keeps order with one request in flight (Kafka Connect, MirrorMaker 2), nor where another finding
+already names the cause (`acks=1` turning idempotence off is HL201's). The `delivery.timeout.ms` reminder
+is said once per file. Like every info, the text report counts these and lists them with `--show-infos`.
+
 ## How to fix
 Move towards the recommended configuration where nothing speaks against it.
 """
@@ -42,10 +47,11 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     if context.target != "at-least-once" or context.verdict.rejected:
         return
     effective = context.effective
-    if not context.verdict.idempotent:
-        yield Problem(f"recommended: enable.idempotence=true ({context.describe('enable.idempotence')})",
-                      key="enable.idempotence")
     in_flight = effective.number("max.in.flight.requests.per.connection")
+    if not context.verdict.idempotent and in_flight != 1:
+        culprit = context.idempotence_culprit()
+        yield Problem(f"recommended: enable.idempotence=true ({context.describe('enable.idempotence')})",
+                      key="enable.idempotence", cause=culprit)
     if in_flight != 5 and context.verdict.idempotent:
         yield Problem(f"recommended: max.in.flight.requests.per.connection=5 "
                       f"({context.describe('max.in.flight.requests.per.connection')}); the idempotent producer "
@@ -57,4 +63,4 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     delivery = effective.values.get("delivery.timeout.ms") or effective.values.get("message.timeout.ms")
     if delivery is not None and delivery.text is not None and not delivery.explicit:
         yield Problem("recommended: set delivery.timeout.ms to a reasonable value "
-                      f"({context.describe('delivery.timeout.ms')})", key="delivery.timeout.ms")
+                      f"({context.describe('delivery.timeout.ms')})", key="delivery.timeout.ms", once=True)
