@@ -19,7 +19,8 @@ MOST_JOBS = 64
 
 # `check`'s options read here: spelling -> (parameter, what it takes); the rest are left to click
 _FLAGS = {"--isolated": "isolated", "--no-inline-ignores": "no_inline", "--force-exclude": "force_exclude",
-          "--exit-zero": "exit_zero", "-q": "quiet", "--quiet": "quiet", "--statistics": "statistics"}
+          "--exit-zero": "exit_zero", "-q": "quiet", "--quiet": "quiet", "--statistics": "statistics",
+          "--show-infos": "show_infos"}
 _VALUES = {"--client": "client", "--qos": "qos", "--dialect": "dialect", "--color": "color",
            "--stdin-filename": "stdin_filename", "--fail-level": "fail_level", "-j": "jobs", "--jobs": "jobs"}
 _REPEATED = {"--format": "output_formats", "--select": "select", "--ignore": "ignore", "--define": "defines"}
@@ -29,7 +30,8 @@ CHECK_DEFAULTS = {"paths": (), "client": None, "qos": None, "dialect": None, "co
                   "no_inline": False, "force_exclude": False, "color": "auto", "stdin_filename": None,
                   "output_formats": (), "output_files": (), "select": None, "ignore": None, "fail_level": None,
                   "exit_zero": False, "quiet": False, "statistics": False, "show_settings": False,
-                  "baseline_file": None, "write_baseline": None, "jobs": 0, "defines": (), "define_files": ()}
+                  "baseline_file": None, "write_baseline": None, "jobs": 0, "defines": (), "define_files": (),
+                  "show_infos": False}
 
 
 def parse_check(args: list[str]) -> dict | None:

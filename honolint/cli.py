@@ -112,6 +112,9 @@ def _check_options(function):
         click.option("-q", "--quiet", is_flag=True,
                      help="text report: only the findings, one line each, no headers, verdicts or summary"),
         click.option("--statistics", is_flag=True, help="text report: the number of findings per rule instead"),
+        click.option("--show-infos", is_flag=True,
+                     help="text report: list the infos too (else the summary counts them; JSON, SARIF and the "
+                          "other formats always hold them)"),
         click.option("--show-settings", is_flag=True,
                      help="print the settings in force for PATH... (or the current directory) and where each "
                           "comes from, then exit"),

@@ -58,21 +58,22 @@ def usable_cores() -> int:
 class Team:
     """This process and its children, linting the slices of one list of files."""
 
-    def __init__(self, outcomes_of, files: list, count: int, as_json: bool) -> None:
+    def __init__(self, outcomes_of, files: list, count: int, as_json: bool, show_infos: bool = True) -> None:
         number = min(MOST_SLICES, count * SLICES_PER_PROCESS, len(files))
         bounds = [len(files) * part // number for part in range(number + 1)]
         self.slices = [files[bounds[part]:bounds[part + 1]] for part in range(number)]
-        self.outcomes_of, self.as_json = outcomes_of, as_json
+        self.outcomes_of, self.as_json, self.show_infos = outcomes_of, as_json, show_infos
         self.children: list[_Child] = []
         self.queue, queue_end = os.pipe()
         os.write(queue_end, bytes(range(1, number)))  # slice 0 is this process's: the report starts with it
         os.close(queue_end)
 
     @classmethod
-    def start(cls, outcomes_of, files: list, count: int, as_json: bool, color: bool) -> Optional[Team]:
+    def start(cls, outcomes_of, files: list, count: int, as_json: bool, color: bool,
+              show_infos: bool = True) -> Optional[Team]:
         """The team with its children running; None when there is no process, pipe or file to be had."""
         try:
-            team = cls(outcomes_of, files, count, as_json)
+            team = cls(outcomes_of, files, count, as_json, show_infos)
         except OSError:
             return None
         try:
@@ -280,7 +281,7 @@ def _child_main(team: Team, output, said_fd: int, color: bool) -> None:
     code = EXIT_INTERNAL
     try:
         text = io.TextIOWrapper(output, **_encoding(sys.stdout), newline="")
-        items = Items(team.as_json, color)
+        items = Items(team.as_json, color, team.show_infos)
         with os.fdopen(said_fd, "w", encoding="utf-8") as said:
             while (index := _claim(team.queue)) is not None:
                 start, notes = output.tell(), []

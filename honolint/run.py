@@ -28,8 +28,10 @@ class Run:
     def __init__(self, view: str, paths: tuple[str, ...], command_line: "CommandLine", outputs: list[tuple[str, str]],
                  color: str, stdin_filename: Optional[str], force_exclude: bool = False, exit_zero: bool = False,
                  quiet: bool = False, statistics: bool = False, show_settings: bool = False,
-                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None, jobs: int = 0) -> None:
+                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None, jobs: int = 0,
+                 show_infos: bool = False) -> None:
         self.view, self.paths, self.command_line, self.outputs = view, paths, command_line, outputs
+        self.show_infos = show_infos  # the text report lists infos (else it counts them)
         self.color, self.stdin_filename, self.force_exclude = color, stdin_filename, force_exclude
         self.exit_zero, self.quiet, self.statistics, self.show_settings = exit_zero, quiet, statistics, show_settings
         self.baseline_file, self.write_baseline, self.jobs = baseline_file, write_baseline, jobs
@@ -37,7 +39,7 @@ class Run:
 
 def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
               output_formats, output_files, select, ignore, fail_level, exit_zero, quiet, statistics, show_settings,
-              baseline_file, write_baseline, jobs, defines=(), define_files=()) -> Run:
+              baseline_file, write_baseline, jobs, defines=(), define_files=(), show_infos=False) -> Run:
     """`honolint check`'s Run, from the parameters its command line gives (cli.py or argv.py)."""
     from honolint.settings import CommandLine
 
@@ -54,7 +56,7 @@ def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, for
     command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
                                not no_inline, tuple(defines), tuple(define_files))
     return Run("findings", paths, command_line, outputs, color, stdin_filename, force_exclude, exit_zero, quiet,
-               statistics, show_settings, baseline_file, write_baseline, jobs)
+               statistics, show_settings, baseline_file, write_baseline, jobs, show_infos)
 
 
 def effective_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color,
@@ -142,11 +144,11 @@ def report(run: Run) -> None:
     for output_format, file in run.outputs:
         if file == "-":
             if output_format == "text":
-                write_text(run, results, hidden, sys.stdout, use_color(run.color))
+                write_text(run, results, hidden, sys.stdout, use_color(run.color), levels)
             else:
-                sys.stdout.write(render_report(output_format, run, results, hidden))
+                sys.stdout.write(render_report(output_format, run, results, hidden, levels))
             continue
-        text = render_report(output_format, run, results, hidden)  # files never get colour
+        text = render_report(output_format, run, results, hidden, levels)  # files never get colour
         write_file(file, text, "--output-file")
     if run.exit_zero:
         sys.exit(EXIT_OK)
@@ -191,7 +193,8 @@ def stream(run: Run, project, baseline) -> None:
 
     as_json = run.outputs[0][0] == "json"
     jobs = 1 if "-" in run.paths else run.jobs  # standard input is read once, by this process
-    failed, _ = write_report(outcomes_of, list(inputs), as_json, not as_json and use_color(run.color), jobs)
+    failed, _ = write_report(outcomes_of, list(inputs), as_json, not as_json and use_color(run.color), jobs,
+                             run.show_infos)
     sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
 
 

@@ -9,7 +9,7 @@ import sys
 from typing import TextIO
 
 from honolint.report.json_report import Summary, closing, file_json, opening
-from honolint.report.text import LineWriter, file_lines, summary_line
+from honolint.report.text import LineWriter, file_lines, infos, summary_line
 from honolint.selection import fails
 
 CHUNK = 1 << 16  # characters written to the output at once
@@ -19,9 +19,9 @@ class Items:
     """The files one process lints: each file's text or JSON item, written to the stretch of the report
     at hand, and the counts the summary needs."""
 
-    def __init__(self, as_json: bool, color: bool) -> None:
-        self.as_json, self.color = as_json, color
-        self.summary, self.failed, self.hidden = Summary(), False, 0
+    def __init__(self, as_json: bool, color: bool, show_infos: bool = True) -> None:
+        self.as_json, self.color, self.show_infos = as_json, color, show_infos
+        self.summary, self.failed, self.hidden, self.unlisted = Summary(), False, 0, 0  # unlisted: text infos
         self.chunks, self.lines, self.in_stretch, self.separate = None, None, 0, False
 
     def stretch(self, out: TextIO, after_items: bool = False) -> None:
@@ -37,7 +37,9 @@ class Items:
             self.chunks.write((", " if self.separate else "") + file_json(result))
             self.separate = True
         else:
-            self.lines.write(file_lines(result))
+            listing = self.show_infos or level == "info"
+            self.lines.write(file_lines(result, listing))
+            self.unlisted += 0 if listing else infos(result)
         self.in_stretch += 1
         self.summary.add(result)
         self.failed = self.failed or fails(result, level)
@@ -49,12 +51,13 @@ class Items:
     def counts(self) -> dict:
         summary = self.summary
         return {"files": summary.files, "producers": summary.producers, "counts": summary.counts,
-                "failed": self.failed, "hidden": self.hidden}
+                "failed": self.failed, "hidden": self.hidden, "unlisted": self.unlisted}
 
     def merge(self, counts: dict) -> None:
         self.summary.add_counts(counts["files"], counts["producers"], counts["counts"])
         self.failed = self.failed or counts["failed"]
         self.hidden += counts["hidden"]
+        self.unlisted += counts["unlisted"]
 
 
 class _Chunks:
@@ -77,7 +80,8 @@ class _Chunks:
         self.out.flush()
 
 
-def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int) -> tuple[bool, int]:
+def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int,
+                 show_infos: bool = True) -> tuple[bool, int]:
     """Write the report for `files` to standard output; (whether it fails, how many findings were dropped).
 
     `outcomes_of(files, notes=None)` yields (result, fail level, findings dropped) for each file it
@@ -87,9 +91,9 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int) -> t
     out = sys.stdout
     if as_json:
         out.write(opening())
-    items = Items(as_json, color)
+    items = Items(as_json, color, show_infos)
     count = processes(jobs, len(files))
-    team = Team.start(outcomes_of, files, count, as_json, color) if count > 1 else None
+    team = Team.start(outcomes_of, files, count, as_json, color, show_infos) if count > 1 else None
     if team is not None:
         team.lint(items, out)
     else:
@@ -102,6 +106,6 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int) -> t
     else:
         from honolint.report.output import hidden_lines
 
-        items.lines.write([summary_line(items.summary)] + hidden_lines(items.hidden))
+        items.lines.write([summary_line(items.summary, items.unlisted)] + hidden_lines(items.hidden))
     items.flush()
     return items.failed, items.hidden

@@ -19,7 +19,7 @@ from lint_helpers import invoke
 
 OPTIONS = ["--client", "--qos", "--dialect", "--color", "--stdin-filename", "--fail-level", "-j", "--jobs",
            "--format", "--select", "--ignore", "--isolated", "--no-inline-ignores", "--force-exclude", "--exit-zero",
-           "-q", "--quiet", "--statistics", "--show-settings", "--config", "--output-file", "--baseline",
+           "-q", "--quiet", "--statistics", "--show-infos", "--show-settings", "--config", "--output-file", "--baseline",
            "--write-baseline", "-h", "--help", "--version", "--", "-x", "--nope", "-qj", "-jq", "--client-", "--define",
            "--define-file"]
 VALUES = ["java", "java:3.0", "JAVA:3.9", "librdkafka:2.16", "bogus", "at-least-once", "at-most-once", "AT-MOST-ONCE",

@@ -102,3 +102,21 @@ def test_idempotence_is_not_recommended_to_a_producer_that_keeps_order_with_one_
     reorders = "acks=all\nretries=0\nenable.idempotence=false\n"
     report, _ = honolint.json(str(honolint.write("noretry.properties", reorders)))
     assert [f["code"] for f in producers(report)[0]["findings"] if f["key"] == "enable.idempotence"] == ["HL208"]
+
+
+def test_the_text_report_counts_the_producers_infos_and_lists_them_when_asked(honolint):
+    path = honolint.write("producer.properties", "bootstrap.servers=kafka:9092\nacks=all\n")
+    out = honolint.run("check", str(path)).stdout
+    assert "HL208" not in out and "HL207" not in out
+    assert out.splitlines()[-1].endswith("0 error(s), 0 warning(s), 2 info (not listed: --show-infos lists them)")
+    for args in (["--show-infos"], ["--fail-level", "info"]):
+        out = honolint.run("check", *args, str(path)).stdout
+        assert "HL208  info: recommended: set delivery.timeout.ms" in out and "HL207  info" in out
+        assert out.splitlines()[-1].endswith("2 info")
+    assert "HL208" not in honolint.run("check", "-q", str(path)).stdout
+    assert "HL208" in honolint.run("check", "-q", "--show-infos", str(path)).stdout
+    report, _ = honolint.json(str(path))  # JSON keeps everything
+    assert sorted(f["code"] for f in producers(report)[0]["findings"]) == ["HL207", "HL208"]
+    many = [str(honolint.write(f"many/p{i}.properties", "acks=all\n")) for i in range(3)]
+    out = honolint.run("check", "-j", "2", *many).stdout
+    assert out.splitlines()[-1].endswith("6 info (not listed: --show-infos lists them)")

@@ -7,7 +7,7 @@ if TYPE_CHECKING:
     from honolint.run import Run
 
 
-def render_report(output_format: str, run: Run, results, hidden: int) -> str:
+def render_report(output_format: str, run: Run, results, hidden: int, levels=None) -> str:
     """Every report format but colour text, as a string. Each module is imported only when used."""
     if output_format == "json":
         from honolint.report.json_report import render
@@ -23,12 +23,12 @@ def render_report(output_format: str, run: Run, results, hidden: int) -> str:
         import io
 
         stream = io.StringIO()
-        write_text(run, results, hidden, stream, False)
+        write_text(run, results, hidden, stream, False, levels)
         return stream.getvalue()
     return render(results)
 
 
-def write_text(run: Run, results, hidden: int, stream, color: bool) -> None:
+def write_text(run: Run, results, hidden: int, stream, color: bool, levels=None) -> None:
     from honolint.report.text import write
 
     if run.view == "effective":
@@ -38,21 +38,24 @@ def write_text(run: Run, results, hidden: int, stream, color: bool) -> None:
     elif run.statistics:
         lines = statistics_lines(results, run.quiet)
     elif run.quiet:
-        lines = quiet_lines(results)
+        lines = quiet_lines(results, run.show_infos)
     else:
         from honolint.report.text import report_lines
 
-        lines = report_lines(results) + hidden_lines(hidden)
+        lines = report_lines(results, run.show_infos, levels) + hidden_lines(hidden)
     write(lines, stream, color)
 
 
-def quiet_lines(results):
-    """-q: one line per finding, as `path:line:col  CODE  severity: [scope: ]message`; nothing else."""
+def quiet_lines(results, show_infos: bool = True):
+    """-q: one line per finding (infos with --show-infos), as `path:line:col  CODE  severity: [scope: ]message`;
+    nothing else."""
     from honolint.report.fingerprint import iter_findings
     from honolint.report.text import _finding_line
 
     lines = []
     for _, producer, finding in iter_findings(results):
+        if finding.severity == "info" and not show_infos:
+            continue
         if producer is not None:
             finding = finding._replace(message=f"{producer.spec.scope}: {finding.message}")
         lines.append(_finding_line(finding, ""))

@@ -29,13 +29,19 @@ _VERDICT_LINES = {(qos_class, ok): [("    ", ""), (f"{CLASS_TITLES[qos_class]:<1
                   for qos_class in QOS_CLASSES for ok in (True, False)}
 
 
-def _producer_lines(producer: ProducerResult) -> list[Line]:
+def listed(findings: list[Finding], infos: bool) -> list[Finding]:
+    """A producer's findings the text report lists: infos only when asked for (--show-infos, --fail-level
+    info). A file's own infos (a template, no producer found) say what became of the file: always listed."""
+    return findings if infos else [f for f in findings if f.severity != "info"]
+
+
+def _producer_lines(producer: ProducerResult, infos: bool) -> list[Line]:
     """The producer's head, then a verdict line per class, the target's first; each finding under the
     first of those classes it concerns."""
     target, verdicts = producer.target, producer.verdict.ok
     lines = [[("  ", ""), (producer.spec.scope, "path"),
               (f"  {producer.effective.client}, target {CLASS_TITLES[target]}", "dim")]]
-    remaining = producer.findings
+    remaining = listed(producer.findings, infos)
     for qos_class in _CLASS_ORDER[target]:
         ok = verdicts[qos_class]
         lines.append(_VERDICT_LINES[qos_class, ok] if ok is not None else depends_line(producer, qos_class))
@@ -60,31 +66,43 @@ def depends_text(producer: ProducerResult, qos_class: str) -> str:
     return "; ".join(f"on {c.expression} ({c.key}): holds when {c.holds_when}" for c in conditions)
 
 
-def file_lines(result: FileResult) -> list[Line]:
+def file_lines(result: FileResult, infos: bool = True) -> list[Line]:
+    """The file's lines; `infos`: list its infos too (else the summary counts them)."""
     dialect = f"  ({result.dialect})" if result.dialect else ""
     lines: list[Line] = [[(result.path, "path"), (dialect, "dim")]]
     for finding in result.findings:
         lines.append(_finding_line(finding, "  "))
     for producer in result.producers:
-        lines.extend(_producer_lines(producer))
+        lines.extend(_producer_lines(producer, infos))
     lines.append([])
     return lines
 
 
-def summary_line(summary: Summary) -> Line:
+def summary_line(summary: Summary, unlisted_infos: int = 0) -> Line:
     files, producers, counts = summary.files, summary.producers, summary.counts
     text = (f"{files} file{'s' * (files != 1)}, {producers} producer{'s' * (producers != 1)}: "
             f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")
+    if unlisted_infos:
+        text += f" ({'not listed' if unlisted_infos == counts['info'] else f'{unlisted_infos} not listed'}: " \
+                "--show-infos lists them)"
     return [(text, "error" if counts["error"] else "ok")]
 
 
-def report_lines(results: Iterable[FileResult]) -> list[Line]:
+def infos(result: FileResult) -> int:
+    """The producers' infos: what the text report counts instead of listing."""
+    return sum(f.severity == "info" for p in result.producers for f in p.findings)
+
+
+def report_lines(results: Iterable[FileResult], show_infos: bool = True, levels=None) -> list[Line]:
+    """The whole report; a file's infos are listed with `show_infos`, or when its fail level is info."""
     lines: list[Line] = []
-    summary = Summary()
-    for result in results:
-        lines.extend(file_lines(result))
+    summary, unlisted = Summary(), 0
+    for index, result in enumerate(results):
+        listing = show_infos or (levels is not None and levels[index] == "info")
+        lines.extend(file_lines(result, listing))
         summary.add(result)
-    lines.append(summary_line(summary))
+        unlisted += 0 if listing else infos(result)
+    lines.append(summary_line(summary, unlisted))
     return lines
 
 
