@@ -43,5 +43,8 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         if adjustment.code != "idempotence-off":
             continue
         key = context.idempotence_culprit()
+        # AT MOST ONCE loses nothing to it while the producer keeps order another way (retries=0, say)
+        classes = ("at-least-once",) if context.verdict.ordered else CLASSES
         yield Problem(f"idempotence is silently disabled by {context.profile.label}: "
-                      f"{adjustment.message.split(': ', 1)[-1]}; the client only logs this", key=key, cause=key)
+                      f"{adjustment.message.split(': ', 1)[-1]}; the client only logs this", key=key, cause=key,
+                      classes=classes)

@@ -38,7 +38,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "strimzi": ("apiversion",),
     "hono-helm": ("adapters.kafkamessagingspec", "commandrouterservice.hono.kafka", "deviceregistryexample.hono.kafka"),
     "hono": ("hono.kafka.", "hono_kafka_"),
-    "spring-cloud-stream": ("spring.cloud.stream.kafka.",),
+    "spring-cloud-stream": ("spring.cloud.stream.kafka.", "spring.cloud.stream.binders.", "spring.cloud.stream.bindings"),
     "spring-boot": ("spring.kafka.",),
     "quarkus": ("mp.messaging.", "kafka."),
     "mirrormaker2": ("->",),

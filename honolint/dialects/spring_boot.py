@@ -94,11 +94,12 @@ class Item(NamedTuple):
     entry: Entry
     owner: str = ""  # a binding name, for dialects with one producer per binding
     file: Optional[str] = None  # set for a key from another file (a base application.yml)
+    binder: str = ""  # a Spring Cloud Stream binder whose `environment` holds the key; "" for the application's
 
     @property
-    def identity(self) -> tuple[str, str, str]:
+    def identity(self) -> tuple[str, str, str, str]:
         """Which earlier property a later one replaces (Spring merges documents property by property)."""
-        return (self.owner, self.level, self.key)
+        return (self.binder, self.owner, self.level, self.key)
 
 
 Classified = Union[Item, str, None]  # an Item, a reason the key is ignored, or nothing for a producer
@@ -213,7 +214,7 @@ def data_size(text: Optional[str], as_int: bool = False) -> Optional[str]:
 
 def merge(items: Iterable[Item]) -> list[Item]:
     """Later documents and files replace earlier ones property by property, keeping first places."""
-    merged: dict[tuple[str, str, str], Item] = {}
+    merged: dict[tuple[str, str, str, str], Item] = {}
     for item in items:
         merged[item.identity] = item
     return list(merged.values())
@@ -227,7 +228,7 @@ def classified(variant: Variant, classify_entry: Callable[[Entry], Classified],
             cache[id(entry)] = classify_entry(entry)
         item = cache[id(entry)]
         if isinstance(item, Item):
-            yield item if file is None else Item(item.level, item.key, item.value, item.entry, item.owner, file)
+            yield item if file is None else item._replace(file=file)
 
 
 def layers_for(items: Iterable[Item], levels: Iterable[str],

@@ -31,6 +31,7 @@ import re
 from typing import Optional
 
 from honolint.dialects import spring_boot as boot
+from honolint.dialects import spring_streams_binder as streams
 from honolint.dialects.spring_boot import Classified, Item
 from honolint.dialects.spring_documents import entry_documents, variants
 from honolint.dialects.spring_names import Element, map_key
@@ -43,7 +44,7 @@ SUMMARY = ("Spring Cloud Stream Kafka binder: spring.cloud.stream.kafka.binder.{
            "producer-properties}, spring.cloud.stream.kafka.bindings.<binding>.producer.configuration")
 DETECTION = "a key under spring.cloud.stream.kafka. (checked before spring-boot)"
 BINDER = "Spring Cloud Stream Kafka binder"
-BINDER_ACKS_DEFAULT = "Spring Cloud Stream Kafka binder (required-acks defaults to 1)"
+BINDER_ACKS_DEFAULT = "Spring Cloud Stream Kafka binder (required-acks defaults to 1 before Spring Cloud Stream 5.0.2)"
 
 PREFIX = "spring.cloud.stream.kafka"
 REQUIRED_ACKS = "spring.cloud.stream.kafka.binder.required-acks"
@@ -54,8 +55,18 @@ BROKER_PORT = "spring.cloud.stream.kafka.binder.default-broker-port"
 TX_PREFIX = "spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix"
 FIELDS = "producer"  # a binding's buffer-size, batch-timeout, compression-type
 CONFIGURATION = "producer.configuration"
-DECLARED = "declared"  # a binding named somewhere: key "producer" or "consumer"
+DECLARED = "declared"  # a binding named somewhere: key "producer", "consumer", "mentioned" or "binder"
 LISTED = "\0listed"  # owner of spring.cloud.stream.output-bindings and .source
+KAFKA = "kafka"  # the value of a DECLARED item from spring.cloud.stream.kafka.bindings: the Kafka binder's
+BINDER_TYPE = "binder type"  # spring.cloud.stream.binders.<name>.type
+DEFAULT_BINDER = "spring.cloud.stream.default-binder"
+STREAMS_TYPES = ("kstream", "ktable", "globalktable")
+# the message-channel Kafka binder's own settings: what shows that an application uses it
+CHANNEL_LEVELS = frozenset((REQUIRED_ACKS, BROKERS, BROKER_PORT, BINDER_CONFIGURATION, BINDER_PRODUCER_PROPERTIES,
+                            TX_PREFIX, FIELDS, CONFIGURATION))
+# keys every client shares (connection and security): in the binder's configuration they say nothing of a producer
+_CONNECTION_PREFIXES = ("security.", "sasl.", "ssl.", "bootstrap.", "client.", "metadata.", "reconnect.", "retry.",
+                        "socket.", "metric", "connections.", "receive.", "send.", "request.timeout")
 
 DEFAULT = "\0default"  # owner of spring.cloud.stream.kafka.default.producer.*
 TRANSACTION = "\0transaction"  # owner of spring.cloud.stream.kafka.binder.transaction.producer.*
@@ -68,8 +79,49 @@ _INPUT = re.compile(r".+-in-\d+|input")
 
 
 def matches(loaded: LoadedFile) -> bool:
-    return any(entry.key[:26].lower() == "spring.cloud.stream.kafka." for doc in loaded.documents
-               for entry in doc.entries)
+    """Kafka binder keys; or bindings or binders, when a binder says it is Kafka's (`type: kafka`) or the
+    build beside the file depends on a Kafka binder (a Rabbit application's bindings are not ours)."""
+    other = False
+    for doc in loaded.documents:
+        for entry in doc.entries:
+            head = entry.key[:28].lower()
+            if head[:26] == "spring.cloud.stream.kafka.":
+                return True
+            if head in ("spring.cloud.stream.binders.", "spring.cloud.stream.bindings"):
+                if head.endswith("binders.") and (entry.value or "").strip().lower() in ("kafka",) + STREAMS_TYPES:
+                    return True
+                other = True
+    return other and _kafka_binder_in_build(loaded.path)
+
+
+_BUILDS: dict[str, bool] = {}
+
+
+def _kafka_binder_in_build(path: str) -> bool:
+    """Whether the closest pom.xml or Gradle build above the file depends on a Kafka binder."""
+    import os
+
+    if path in ("", "-"):
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    for _ in range(8):
+        if folder in _BUILDS:
+            return _BUILDS[folder]
+        for name in ("pom.xml", "build.gradle", "build.gradle.kts"):
+            build = os.path.join(folder, name)
+            if os.path.isfile(build):
+                try:
+                    with open(build, "rb") as stream:
+                        text = stream.read(1 << 20).decode("utf-8", "replace")
+                except OSError:
+                    text = ""
+                found = _BUILDS[folder] = "binder-kafka" in text or "stream-kafka" in text
+                return found
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return False
 
 
 # ---------------------------------------------------------------- classification
@@ -90,14 +142,26 @@ def classify(entry: Entry) -> Classified:
     if forms[3] == "kafka":
         if boot.unquoted_bracket_key(entry):
             return boot.UNQUOTED_BRACKETS
+        if len(forms) > 5 and forms[4] == "streams":
+            return streams.classify(entry, parts, forms)
         return _kafka_key(entry, parts, forms)
+    if forms[3] == "binders" and len(forms) >= 6:
+        return _binder_key(entry, parts, forms)
+    if forms[3] == "defaultbinder" and len(forms) == 4:
+        return Item(DEFAULT_BINDER, "binder", (entry.value or "").strip(), entry)
     if forms[3] == "bindings" and len(forms) >= 6:
         name, rest = parts[4][0], forms[5:]
+        if rest == ["binder"]:
+            return Item(DECLARED, "binder", (entry.value or "").strip(), entry, owner=name)
         if rest[0] == "producer" or (_OUTPUT.fullmatch(name) and rest[0] != "consumer"):
             return Item(DECLARED, "producer", None, entry, owner=name)
         if rest[0] in ("consumer", "group") or _INPUT.fullmatch(name):
             return Item(DECLARED, "consumer", None, entry, owner=name)
-        return None
+        return Item(DECLARED, "mentioned", None, entry, owner=name)  # StreamBridge.send(name) uses it
+    if forms[3:5] == ["function", "bindings"] and len(forms) == 6:  # <fn>-in-0: alias
+        alias = (entry.value or "").strip()
+        kind = "producer" if _OUTPUT.fullmatch(parts[5][0]) else "consumer" if _INPUT.fullmatch(parts[5][0]) else None
+        return Item(DECLARED, kind, None, entry, owner=alias) if kind and alias else None
     if forms[3:] == ["outputbindings"] or forms[3:] == ["source"]:
         suffix = "-out-0" if forms[3] == "source" else ""
         names = [n.strip() for n in re.split(r"[;,]", entry.value or "") if n.strip()]
@@ -139,8 +203,27 @@ def _kafka_key(entry: Entry, parts: list[Element], forms: list[str]) -> Classifi
         if forms[6] == "producer":
             return _binding_producer(parts[7:], forms[7:], entry, name)
         if forms[6] == "consumer":
-            return Item(DECLARED, "consumer", None, entry, owner=name)
+            return Item(DECLARED, "consumer", KAFKA, entry, owner=name)
     return None
+
+
+def _binder_key(entry: Entry, parts: list[Element], forms: list[str]) -> Classified:
+    """`spring.cloud.stream.binders.<name>.type`, and `.environment.<key>`: the key as the application's own,
+    for that binder's producers only (its environment goes before the application's, which it inherits)."""
+    name, field = parts[4][0], forms[5]
+    if field == "type" and len(forms) == 6:
+        return Item(BINDER_TYPE, "type", (entry.value or "").strip().lower(), entry, binder=name)
+    if field == "environment" and len(forms) > 6:
+        inner = classify(_inner_entry(entry, parts[6:]))
+        return inner._replace(entry=entry, binder=name) if isinstance(inner, Item) else inner
+    return None
+
+
+def _inner_entry(entry: Entry, parts: list[Element]) -> Entry:
+    name = ""
+    for text, bracketed in parts:
+        name += f"[{text}]" if bracketed else ("." if name else "") + text
+    return entry._replace(path=(name,), key=name)
 
 
 def _binding_producer(parts: list[Element], forms: list[str], entry: Entry, owner: str) -> Classified:
@@ -159,7 +242,7 @@ def _binding_producer(parts: list[Element], forms: list[str], entry: Entry, owne
         key = BINDING_FIELDS[forms[0]][0]
         value = entry.value.lower() if forms[0] == "compressiontype" and entry.value else entry.value
         return Item(FIELDS, key, value, entry, owner=owner)
-    return Item(DECLARED, "producer", None, entry, owner=owner) if owner not in (DEFAULT, TRANSACTION) else None
+    return Item(DECLARED, "producer", KAFKA, entry, owner=owner) if owner not in (DEFAULT, TRANSACTION) else None
 
 
 def _producer_map(level: str, parts: list[Element], entry: Entry, owner: str, where: str) -> Classified:
@@ -199,6 +282,63 @@ def extract(loaded: LoadedFile) -> DialectResult:
 
 
 def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry]) -> list[ProducerSpec]:
+    binders = _binders(items)
+    streams_app = any(i.level in streams.LEVELS for i in items) or any(t in STREAMS_TYPES for t in binders.values())
+    found = streams.producers([i for i in items if not i.binder], label) if streams_app else []
+    channel = any(t == "kafka" for t in binders.values()) or any(
+        i.level in CHANNEL_LEVELS or (i.level == DECLARED and i.value == KAFKA) for i in items)
+    if streams_app and not channel:
+        return found  # every binding is a Kafka Streams binding
+    kafka_binders = [name for name, kind in binders.items() if kind == "kafka"] if binders else [""]
+    assigned = _assignment(items, binders)
+    skip = streams.bindings(items)
+    for binder in kafka_binders:
+        mine = _for_binder(items, binder)
+        suffix = f" (binder {binder})" if binder else ""
+        found += _channel_producers(mine, label + suffix, unread,
+                                    {name for name, chosen in assigned.items() if chosen != binder} | skip)
+    return found
+
+
+def _binders(items: list[Item]) -> dict[str, str]:
+    """The declared binders and their types (a binder named like a type, `kafka`, is of that type)."""
+    binders: dict[str, str] = {}
+    for item in items:
+        if item.level == BINDER_TYPE:
+            binders[item.binder] = item.value or item.binder
+        elif item.binder and item.binder not in binders:
+            binders[item.binder] = item.binder.lower()
+    return binders
+
+
+def _assignment(items: list[Item], binders: dict[str, str]) -> dict[str, str]:
+    """binding -> the binder it uses: its own `binder`, else default-binder, else the only binder declared
+    (with several and no default, Spring Cloud Stream refuses to start; the first Kafka binder stands in)."""
+    chosen = {i.owner: i.value or "" for i in items if i.level == DECLARED and i.key == "binder" and not i.binder}
+    default = next((i.value for i in reversed(items) if i.level == DEFAULT_BINDER and not i.binder), None)
+    if default is None:
+        default = next((name for name, kind in binders.items() if kind == "kafka"), next(iter(binders), ""))
+    names = {i.owner for i in items if i.level == DECLARED and i.owner != LISTED}
+    return {name: chosen.get(name) or default for name in names}
+
+
+def _for_binder(items: list[Item], binder: str) -> list[Item]:
+    """The application's settings with a binder's environment over them, key by key."""
+    if not binder:
+        return [i for i in items if not i.binder]
+    chosen: dict[tuple[str, str, str], Item] = {}
+    for item in items:
+        if not item.binder:
+            chosen.setdefault((item.owner, item.level, item.key), item)
+    for item in items:
+        if item.binder == binder:
+            chosen[(item.owner, item.level, item.key)] = item
+    return list(chosen.values())
+
+
+def _channel_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry],
+                       elsewhere: set[str]) -> list[ProducerSpec]:
+    """The message-channel binder's producers; `elsewhere`: bindings another binder serves."""
     last = {item.level: item for item in items if item.level in (REQUIRED_ACKS, BROKERS, BROKER_PORT, TX_PREFIX)}
     tx = last.get(TX_PREFIX)
     if tx is not None:
@@ -209,32 +349,43 @@ def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEn
                     f"{PREFIX}.binder.transaction.producer.* and per-binding producer settings are not used")))
         return [_producer(items, last, TRANSACTION, f"{PREFIX}.binder.transaction{label}",
                           tx.entry if tx.file is None else None)]
-    producers, consumers = _bindings(items)
+    producers, consumers, mentioned = _bindings(items)
+    producers = {name: entry for name, entry in producers.items() if name not in elsewhere}
     if producers:
         return [_producer(items, last, name, f"{PREFIX}.bindings.{name}{label}", entry)
                 for name, entry in producers.items()]
-    if consumers and not _producer_settings(items):
+    if (consumers or mentioned) and not _producer_settings(items):
         return []
     return [_producer(items, last, "", f"{PREFIX}.binder{label}", None)]
 
 
-def _bindings(items: list[Item]) -> tuple[dict[str, Optional[Entry]], set[str]]:
+def _bindings(items: list[Item]) -> tuple[dict[str, Optional[Entry]], set[str], set[str]]:
+    """Producer bindings (with where each is declared), consumer bindings, and bindings only named. A binding
+    is a producer when something says so, or when it is named and nothing makes it a consumer."""
     producers: dict[str, Optional[Entry]] = {}
     consumers: set[str] = set()
+    mentioned: dict[str, Optional[Entry]] = {}
     for item in items:
         if item.level == DECLARED and item.owner == LISTED:
             for name in (item.value or "").split(";"):
                 producers.setdefault(name, item.entry if item.file is None else None)
         elif item.level == DECLARED and item.key == "consumer":
             consumers.add(item.owner)
+        elif item.level == DECLARED and item.key in ("mentioned", "binder"):
+            mentioned.setdefault(item.owner, item.entry if item.file is None else None)
         elif (item.level == DECLARED or item.level in (FIELDS, CONFIGURATION)) and item.owner not in (
                 DEFAULT, TRANSACTION):
             producers.setdefault(item.owner, item.entry if item.file is None else None)
-    return producers, consumers
+    for name, entry in mentioned.items():
+        if name not in consumers:
+            producers.setdefault(name, entry)
+    return producers, consumers - set(producers), set(mentioned)
 
 
 def _producer_settings(items: list[Item]) -> bool:
-    return any(item.level in (REQUIRED_ACKS, BINDER_CONFIGURATION, BINDER_PRODUCER_PROPERTIES)
+    """Settings only a producer reads (connection and security keys in the binder's configuration are not)."""
+    return any(item.level in (REQUIRED_ACKS, BINDER_PRODUCER_PROPERTIES)
+               or (item.level == BINDER_CONFIGURATION and not item.key.startswith(_CONNECTION_PREFIXES))
                or item.level in boot.PRODUCER_LEVELS or (item.owner == DEFAULT and item.level != DECLARED)
                for item in items)
 
