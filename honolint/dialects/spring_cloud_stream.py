@@ -74,8 +74,9 @@ BINDER_LEVELS = (BINDER_CONFIGURATION, BINDER_PRODUCER_PROPERTIES)
 # KafkaProducerProperties field -> the Kafka property it fills when absent, and the binder's default
 BINDING_FIELDS = {"buffersize": ("batch.size", "16384"), "batchtimeout": ("linger.ms", "0"),
                   "compressiontype": ("compression.type", "none")}
-_OUTPUT = re.compile(r".+-out-\d+|output")
-_INPUT = re.compile(r".+-in-\d+|input")
+# binding names: functional (`process-out-0`), annotation-model (`output`, `input1`) and hand-made (`orders-in`)
+_OUTPUT = re.compile(r"(?:.+[-_.])?(?:out|output)(?:-?\d+)?|.*[a-z0-9]Output\d*", re.I)
+_INPUT = re.compile(r"(?:.+[-_.])?(?:in|input)(?:-?\d+)?|.*[a-z0-9]Input\d*", re.I)
 
 
 def matches(loaded: LoadedFile) -> bool:
@@ -295,8 +296,12 @@ def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEn
     for binder in kafka_binders:
         mine = _for_binder(items, binder)
         suffix = f" (binder {binder})" if binder else ""
-        found += _channel_producers(mine, label + suffix, unread,
-                                    {name for name, chosen in assigned.items() if chosen != binder} | skip)
+        elsewhere = {name for name, chosen in assigned.items() if chosen != binder} | skip
+        # a declared binder that serves none of the bindings makes a producer only when its own
+        # environment configures one (StreamBridge to a destination of its own)
+        alone = not binder or (len(elsewhere) == len(assigned) and _producer_settings(
+            [i for i in mine if i.binder == binder]))
+        found += _channel_producers(mine, label + suffix, unread, elsewhere, alone)
     return found
 
 
@@ -337,8 +342,9 @@ def _for_binder(items: list[Item], binder: str) -> list[Item]:
 
 
 def _channel_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry],
-                       elsewhere: set[str]) -> list[ProducerSpec]:
-    """The message-channel binder's producers; `elsewhere`: bindings another binder serves."""
+                       elsewhere: set[str], binder_wide: bool = True) -> list[ProducerSpec]:
+    """The message-channel binder's producers; `elsewhere`: bindings another binder serves; `binder_wide`: a
+    binder-wide producer (what StreamBridge gets) when no binding is one."""
     last = {item.level: item for item in items if item.level in (REQUIRED_ACKS, BROKERS, BROKER_PORT, TX_PREFIX)}
     tx = last.get(TX_PREFIX)
     if tx is not None:
@@ -354,7 +360,7 @@ def _channel_producers(items: list[Item], label: str, unread: dict[int, UnreadEn
     if producers:
         return [_producer(items, last, name, f"{PREFIX}.bindings.{name}{label}", entry)
                 for name, entry in producers.items()]
-    if (consumers or mentioned) and not _producer_settings(items):
+    if not binder_wide or ((consumers or mentioned) and not _producer_settings(items)):
         return []
     return [_producer(items, last, "", f"{PREFIX}.binder{label}", None)]
 
