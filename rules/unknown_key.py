@@ -21,6 +21,13 @@ acks=all
 enable.idempotence=true
 ```
 
+The Java producer hands its whole configuration to its serializers, interceptors, partitioners and config
+providers, so a key it does not define is not necessarily a mistake. Keys of the well-known serializer and
+interceptor families (Confluent's `schema.registry.*`, `basic.auth.*`, `*.subject.name.strategy`,
+`specific.avro.reader`, Apicurio's `apicurio.registry.*`, Spring's `spring.json.*`, the monitoring
+interceptor's `confluent.monitoring.interceptor.*`, ...) are not reported; any other key with no close
+producer property is an info: only a serializer, interceptor or partitioner reads it.
+
 ## How to fix
 Correct the spelling, or drop keys that belong to other clients (a consumer's `max.poll.records`,
 Java's `max.block.ms` under librdkafka).
@@ -65,12 +72,32 @@ def check(context: ProducerContext) -> Iterator[Problem]:
             yield Problem(f"{setting.key} is a consumer property: a producer ignores it", key=setting.key,
                           entry=setting.entry, severity="info" if severity is None else severity)
             continue
+        java = context.profile.family != "librdkafka"
+        if java and serde_key(setting.key):
+            continue
         import difflib  # only when there is a key to correct
 
         close = difflib.get_close_matches(setting.key, names, n=1, cutoff=0.88)
         hint = f"; did you mean {close[0]}?" if close else _other_client(context, setting.key)
+        if java and not hint:
+            yield Problem(f"{setting.key} is not a producer property of {context.profile.label}: only a serializer, "
+                          "interceptor or partitioner reads it (the client logs it as unused)", key=setting.key,
+                          entry=setting.entry, severity="info")
+            continue
         yield Problem(f"{setting.key} is not a producer property of {context.profile.label}: {effect}{hint}",
                       key=setting.key, entry=setting.entry, severity=severity)
+
+
+# what the serializers, interceptors and partitioners people use read from the producer's configuration
+SERDE_PREFIXES = ("schema.registry.", "basic.auth.", "bearer.auth.", "apicurio.", "spring.json.", "spring.kafka.",
+                  "confluent.monitoring.interceptor.", "confluent.", "avro.", "json.", "protobuf.", "key.converter",
+                  "value.converter", "auto.register.", "use.latest.", "latest.compatibility.", "normalize.schemas",
+                  "use.schema.", "specific.", "reflection.", "wrapper.for.", "rule.", "context.name.strategy")
+SERDE_SUFFIXES = (".subject.name.strategy", ".type.mapping", ".trusted.packages")
+
+
+def serde_key(key: str) -> bool:
+    return key.startswith(SERDE_PREFIXES) or key.endswith(SERDE_SUFFIXES)
 
 
 def _other_client(context: ProducerContext, key: str) -> str:
