@@ -43,4 +43,4 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         return
     yield Problem(f"{context.describe('retries')}: a transient error fails the send instead of being retried "
                   "(\"Disabling retries ... is not recommended\"); leave retries unset and bound the time with "
-                  "delivery.timeout.ms", key="retries")
+                  "delivery.timeout.ms", key="retries", cause="retries")
