@@ -399,3 +399,109 @@ def test_odd_names_never_raise(honolint, text):
 def test_odd_yaml_never_raises(honolint, text):
     result = honolint.run("check", "--format", "json", "--dialect", "quarkus", str(honolint.write("a.yaml", text)))
     assert result.exit_code in (0, 1)
+
+
+# ---------------------------------------------------------------- connector auto-attachment
+
+
+KAFKA_ONLY_APP = """\
+quarkus.application.name=price-generator
+kafka.bootstrap.servers=kafka.prices.svc:9092
+mp.messaging.outgoing.prices.topic=prices
+mp.messaging.incoming.quotes.topic=quotes
+mp.messaging.incoming.quotes.auto.offset.reset=earliest
+"""
+
+KAFKA_ONLY_APP_YAML = """\
+quarkus:
+  application:
+    name: price-generator
+kafka:
+  bootstrap:
+    servers: kafka.prices.svc:9092
+mp:
+  messaging:
+    outgoing:
+      prices:
+        topic: prices
+    incoming:
+      quotes:
+        topic: quotes
+"""
+
+
+@pytest.mark.parametrize("name, text, fix", [
+    ("application.properties", KAFKA_ONLY_APP, "kafka.acks=all\n"),
+    ("application.yaml", KAFKA_ONLY_APP_YAML, "  acks: all\n"),
+])
+def test_a_channel_with_only_a_topic_is_a_kafka_producer_when_kafka_is_the_only_connector(honolint, name, text, fix):
+    report, exit_code = honolint.json(str(honolint.write(name, text)))
+    (producer,) = producers(report)
+    assert producer["scope"] == "mp.messaging.outgoing.prices" and producer["line"] == (3 if name.endswith("s") else 11)
+    assert messages(producer, "HL201") and exit_code == 1
+    fixed = text + fix if name.endswith(".properties") else text.replace("kafka:\n", "kafka:\n" + fix, 1)
+    report, exit_code = honolint.json(str(honolint.write(name, fixed)))
+    assert producers(report)[0]["qos"]["at-least-once"]["ok"] is True and exit_code == 0
+
+
+def test_a_topic_alone_with_nothing_that_shows_kafka_is_no_producer(honolint):
+    text = "quarkus.application.name=prices\nmp.messaging.outgoing.prices.topic=prices\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert producers(report) == [] and "HL201" not in codes(report)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("application.properties", "quarkus.application.name=orders\nrabbitmq-host=rabbit.orders.svc\n"
+     "mp.messaging.outgoing.orders.exchange.name=orders\nmp.messaging.outgoing.orders.exchange.type=topic\n"
+     "mp.messaging.outgoing.orders.default-routing-key=created\n"),
+    ("application.yaml", "mp:\n  messaging:\n    outgoing:\n      orders:\n        exchange:\n          name: orders\n"
+     "        default-routing-key: created\n"),
+    ("application.properties", "amqp-host=broker.orders.svc\nmp.messaging.outgoing.orders.address=orders\n"
+     "mp.messaging.outgoing.orders.durable=true\nmp.messaging.outgoing.orders.ttl=60000\n"),
+    ("application.properties", "pulsar.client.serviceUrl=pulsar://pulsar:6650\n"
+     "mp.messaging.outgoing.prices.serviceUrl=pulsar://pulsar:6650\nmp.messaging.outgoing.prices.topic=prices\n"
+     "mp.messaging.outgoing.prices.schema=DOUBLE\nmp.messaging.outgoing.prices.producerName=prices\n"),
+    ("application.properties", "mp.messaging.outgoing.temperatures.host=mqtt.sensors.svc\n"
+     "mp.messaging.outgoing.temperatures.port=1883\nmp.messaging.outgoing.temperatures.topic=sensors/temperature\n"
+     "mp.messaging.outgoing.temperatures.qos=1\n"),
+])
+def test_a_channel_with_another_connectors_attributes_is_not_a_kafka_producer(honolint, name, text):
+    report, exit_code = honolint.json(str(honolint.write(name, text)))
+    assert report["files"][0]["dialect"] == "quarkus"
+    assert producers(report) == [] and "HL103" not in codes(report) and "HL006" not in codes(report)
+    assert exit_code == 0
+
+
+def test_another_connectors_attributes_stop_the_auto_attachment_of_the_kafka_channels(honolint):
+    text = ("kafka.bootstrap.servers=kafka:9092\nmp.messaging.outgoing.prices.topic=prices\n"
+            "mp.messaging.outgoing.prices.acks=all\n"
+            "mp.messaging.incoming.orders.exchange.name=orders\nmp.messaging.incoming.orders.queue.name=orders-q\n")
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert producers(report) == []
+    (unread,) = file_findings(report, "HL006")
+    assert unread["key"] == "mp.messaging.outgoing.prices.acks"
+    assert "mp.messaging.incoming.orders.exchange.name, an attribute of smallrye-rabbitmq" in unread["message"]
+    assert unread["message"].endswith("add mp.messaging.outgoing.prices.connector=smallrye-kafka")
+    fixed = text + "mp.messaging.outgoing.prices.connector=smallrye-kafka\n"
+    report, exit_code = honolint.json(str(honolint.write("application.properties", fixed)))
+    (producer,) = producers(report)
+    assert producer["qos"]["at-least-once"]["ok"] is True and "HL006" not in codes(report) and exit_code == 0
+
+
+def test_the_in_memory_connector_of_the_tests_does_not_stop_the_auto_attachment(honolint):
+    text = ("kafka.bootstrap.servers=kafka:9092\nmp.messaging.outgoing.fights.topic=fights\n"
+            "%test.mp.messaging.outgoing.fights.connector=smallrye-in-memory\n"
+            "mp.messaging.outgoing.audit.topic=audit\nkafka.acks=all\n")
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert [p["scope"] for p in producers(report)] == ["mp.messaging.outgoing.fights", "mp.messaging.outgoing.audit"]
+    assert all(p["qos"]["at-least-once"]["ok"] for p in producers(report))
+
+
+def test_auto_attachment_turned_off(honolint):
+    text = ("quarkus.messaging.auto-connector-attachment=false\nkafka.bootstrap.servers=kafka:9092\n"
+            "mp.messaging.outgoing.prices.topic=prices\nmp.messaging.outgoing.prices.acks=1\n")
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert producers(report) == []
+    (unread,) = file_findings(report, "HL006")
+    assert "quarkus.messaging.auto-connector-attachment=false turns Quarkus's connector auto-attachment off" \
+        in unread["message"]
