@@ -11,8 +11,11 @@ configuration, from the least to the most important (config-dialects.md §5.3, S
 
 A `%profile.` prefix (`.properties`) or a quoted `"%prod":` root key (YAML) sets a key in that profile
 only: the profile's value replaces the default one key by key (`%dev,test.` names several profiles), so a
-profile that changes a channel (or the shared `kafka.*` / connector keys) gets a producer of its own,
-`%prod.mp.messaging.outgoing.<channel>`.
+profile that changes what a channel's producer receives (its own keys or the shared `kafka.*` / connector
+keys) gets a producer of its own, `%prod.mp.messaging.outgoing.<channel>`. A profile that changes only
+where and as whom it connects (`bootstrap.servers`, `client.id`, `security.protocol`, `sasl.*`, `ssl.*`,
+schema registry addresses: common.delivery_neutral), or nothing it receives at all (a `%dev` key of an
+incoming channel, `%prod.quarkus.*`), is the default producer in another place, not a second one.
 
 The connector always hands `acks` to the client: `ReactiveKafkaProducer` puts `configuration.getAcks()`,
 and the `acks` connector attribute defaults to `"1"`. So an unconfigured channel runs with `acks=1` (and
@@ -52,6 +55,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from honolint.dialects.common import same_delivery
 from honolint.dialects.smallrye_connectors import KAFKA_ONLY, connector_of
 from honolint.model import DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
 
@@ -396,20 +400,21 @@ def _producers(document: int, state: _Document, unread: list[UnreadEntry]) -> li
     specs: list[ProducerSpec] = []
     kafka_channels = [c for c in state.channels if any(kafka_in.get((p, c)) for p in profiles)]
     for profile in profiles:
-        shared = any(state.settings.get((profile, layer, None)) for layer in ("kafka", "connector"))
         for channel in kafka_channels:
             if not kafka_in.get((profile, channel)):
                 continue
-            if profile and not (shared or state.settings.get((profile, "channel", channel))
-                                or not kafka_in.get(("", channel))):
-                continue
             layers = _layers(state, profile, channel)
+            if profile and kafka_in.get(("", channel)) and same_delivery(_layers(state, "", channel), layers):
+                continue
             spec = _spec(document, profile, f"mp.messaging.outgoing.{_channel_name(channel)}", layers,
                          state.declared.get(channel))
             if spec is not None:
                 specs.append(spec)
-        if not state.channels and not state.any_channel and (shared or not profile) and _signals(state):
-            spec = _spec(document, profile, "kafka", _layers(state, profile, None), None)
+        if not state.channels and not state.any_channel and _signals(state):
+            layers = _layers(state, profile, None)
+            if profile and same_delivery(_layers(state, "", None), layers):
+                continue
+            spec = _spec(document, profile, "kafka", layers, None)
             if spec is not None:
                 specs.append(spec)
     return specs

@@ -103,12 +103,11 @@ def effective(honolint, path) -> dict:
 # ---------------------------------------------------------------- detection and scopes
 
 
-def test_properties_file_is_quarkus_with_a_producer_per_outgoing_channel_and_profile(honolint):
+def test_properties_file_is_quarkus_with_a_producer_per_outgoing_channel(honolint):
     report, _ = honolint.json(str(honolint.write("application.properties", PROPERTIES)))
     assert report["files"][0]["dialect"] == "quarkus"
-    assert list(by_scope(report)) == [
-        "mp.messaging.outgoing.prices-out", "mp.messaging.outgoing.audit-out",
-        "%prod.mp.messaging.outgoing.prices-out", "%prod.mp.messaging.outgoing.audit-out"]
+    # %prod.kafka.security.protocol changes only how the producers connect: no second producer
+    assert list(by_scope(report)) == ["mp.messaging.outgoing.prices-out", "mp.messaging.outgoing.audit-out"]
     assert all(p["client"] == "java:4.3" for p in producers(report))
 
 
@@ -505,3 +504,83 @@ def test_auto_attachment_turned_off(honolint):
     (unread,) = file_findings(report, "HL006")
     assert "quarkus.messaging.auto-connector-attachment=false turns Quarkus's connector auto-attachment off" \
         in unread["message"]
+
+
+# ---------------------------------------------------------------- profiles that change nothing a producer receives
+
+
+PANACHE_LIKE = """\
+mp.messaging.outgoing.generated-price.topic=prices
+mp.messaging.outgoing.generated-price.value.serializer=org.apache.kafka.common.serialization.IntegerSerializer
+mp.messaging.incoming.prices.value.deserializer=org.apache.kafka.common.serialization.IntegerDeserializer
+%dev.mp.messaging.incoming.prices.auto.offset.reset=earliest
+%prod.quarkus.datasource.db-kind=postgresql
+%prod.kafka.bootstrap.servers=kafka.prices.svc:9093
+%prod.kafka.security.protocol=SASL_SSL
+%prod.kafka.sasl.mechanism=SCRAM-SHA-512
+%prod.kafka.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="prices" password="${KAFKA_PASSWORD}";
+%prod.kafka.ssl.truststore.location=/etc/kafka/truststore.p12
+%prod.mp.messaging.connector.smallrye-kafka.apicurio.registry.url=http://registry.prices.svc/apis/registry/v2
+%staging.kafka.client.id=prices-staging
+"""
+
+PANACHE_LIKE_YAML = """\
+mp:
+  messaging:
+    outgoing:
+      generated-price:
+        topic: prices
+        value:
+          serializer: org.apache.kafka.common.serialization.IntegerSerializer
+"%prod":
+  kafka:
+    bootstrap:
+      servers: kafka.prices.svc:9093
+    security:
+      protocol: SASL_SSL
+"%dev":
+  mp:
+    messaging:
+      incoming:
+        prices:
+          auto:
+            offset:
+              reset: earliest
+"""
+
+
+@pytest.mark.parametrize("name, text", [("application.properties", PANACHE_LIKE),
+                                        ("application.yaml", PANACHE_LIKE_YAML)])
+def test_a_profile_that_changes_only_where_the_producer_connects_is_not_a_second_producer(honolint, name, text):
+    report, _ = honolint.json(str(honolint.write(name, text)))
+    assert [p["scope"] for p in producers(report)] == ["mp.messaging.outgoing.generated-price"]
+
+
+@pytest.mark.parametrize("name, text, change, scope", [
+    ("application.properties", PANACHE_LIKE, "%prod.kafka.acks=all\n", "%prod.mp.messaging.outgoing.generated-price"),
+    ("application.properties", PANACHE_LIKE, "%staging.mp.messaging.outgoing.generated-price.linger.ms=20\n",
+     "%staging.mp.messaging.outgoing.generated-price"),
+    ("application.yaml", PANACHE_LIKE_YAML, '"%test":\n  kafka:\n    acks: all\n',
+     "%test.mp.messaging.outgoing.generated-price"),
+])
+def test_a_profile_that_changes_what_the_producer_receives_is_a_producer_of_its_own(honolint, name, text, change,
+                                                                                      scope):
+    report, _ = honolint.json(str(honolint.write(name, text + change)))
+    scopes = by_scope(report)
+    assert list(scopes) == ["mp.messaging.outgoing.generated-price", scope]
+    assert scopes[scope]["qos"]["at-least-once"]["ok"] is ("acks" in change)
+    assert messages(scopes["mp.messaging.outgoing.generated-price"], "HL201")
+
+
+def test_a_profile_that_sets_the_default_value_again_is_the_same_producer(honolint):
+    text = layered(channel="all") + "%prod.mp.messaging.outgoing.c.acks=all\n%prod.kafka.client.id=prices\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert [p["scope"] for p in producers(report)] == ["mp.messaging.outgoing.c"]
+
+
+def test_profiles_of_a_file_without_channels(honolint):
+    text = "quarkus.application.name=x\nkafka.linger.ms=5\n%prod.kafka.bootstrap.servers=kafka:9093\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert [p["scope"] for p in producers(report)] == ["kafka"]
+    report, _ = honolint.json(str(honolint.write("application.properties", text + "%prod.kafka.acks=all\n")))
+    assert [p["scope"] for p in producers(report)] == ["kafka", "%prod.kafka"]
