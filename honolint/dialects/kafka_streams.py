@@ -28,7 +28,8 @@ NAME = "kafka-streams"
 EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
 SUMMARY = ("Kafka Streams properties: un-prefixed producer names and producer.<k> (wins); linger.ms=100, and "
            "exactly-once forces idempotence and a transactional.id")
-DETECTION = "application.id plus processing.guarantee, a default.*serde key or state.dir"
+DETECTION = ("application.id (with no key.serializer, value.serializer or transactional.id, unless "
+             "processing.guarantee, a default.*serde key or state.dir is set too)")
 
 PRODUCER_PREFIX = "producer."
 INT_MAX = str(2**31 - 1)
@@ -36,11 +37,20 @@ EOS_GUARANTEES = ("exactly_once_v2", "exactly_once_beta", "exactly_once")
 DEFAULT_OVERRIDES: tuple[tuple[str, str], ...] = (("linger.ms", "100"),)
 
 
+# keys a plain producer sets and a Streams application does not: Streams hands its producers
+# ByteArraySerializers itself (KafkaClientSupplier) and manages transactional.id
+PLAIN_PRODUCER_ONLY = frozenset({"key.serializer", "value.serializer", "transactional.id"})
+
+
 def _is_streams(keys: set[str]) -> bool:
+    """`application.id`, a key only StreamsConfig defines, unless the file also sets a key only a plain producer
+    does (it then is a producer file with a stray application.id), and always with a Streams-only key."""
     if "application.id" not in keys:
         return False
-    return ("processing.guarantee" in keys or "state.dir" in keys
-            or any(key.startswith("default.") and "serde" in key for key in keys))
+    if ("processing.guarantee" in keys or "state.dir" in keys
+            or any(key.startswith("default.") and "serde" in key for key in keys)):
+        return True
+    return not any(key in keys for key in PLAIN_PRODUCER_ONLY)
 
 
 def matches(loaded: LoadedFile) -> bool:

@@ -412,3 +412,44 @@ def test_the_dialects_are_listed(honolint):
     for name in ("connect-worker", "connect-connector", "kafka-streams", "mirrormaker2", "strimzi"):
         line = next(line for line in output.splitlines() if line.startswith(name + " "))
         assert "not yet supported" not in line
+
+
+# ---------------------------------------------------------------- Kafka Streams detection
+
+TUNED_STREAMS = """\
+# config/streams.properties of a tagging application
+application.id=log-tagger
+bootstrap.servers=kafka-0.kafka-headless:9092
+num.stream.threads=4
+linger.ms=250
+batch.size=65536
+compression.type=lz4
+"""
+
+TUNED_STREAMS_YAML = """\
+application.id: log-tagger
+bootstrap.servers: kafka-0.kafka-headless:9092
+commit.interval.ms: 1000
+acks: "1"
+"""
+
+
+@pytest.mark.parametrize("name, text", [("streams.properties", TUNED_STREAMS), ("streams.yaml", TUNED_STREAMS_YAML)])
+def test_application_id_alone_makes_a_streams_configuration(honolint, name, text):
+    report, exit_code = honolint.json(str(honolint.write(name, text)))
+    assert report["files"][0]["dialect"] == "kafka-streams"
+    producer = only(report)
+    assert producer["scope"] == "streams application log-tagger"
+    assert "HL103" not in codes(report)  # application.id and num.stream.threads are the application's
+    if name.endswith(".properties"):
+        assert exit_code == 0 and producer["effective"]["linger.ms"]["value"] == "250"
+    else:
+        assert exit_code == 1 and findings(report, "HL201")  # acks=1 reaches the producer
+
+
+def test_a_producer_file_with_a_stray_application_id_stays_a_producer_file(honolint):
+    text = ("application.id=billing\nbootstrap.servers=kafka:9092\nacks=all\n"
+            "key.serializer=org.apache.kafka.common.serialization.StringSerializer\n"
+            "value.serializer=org.apache.kafka.common.serialization.StringSerializer\n")
+    report, _ = honolint.json(str(honolint.write("producer.properties", text)))
+    assert report["files"][0]["dialect"] == "plain"
