@@ -62,9 +62,10 @@ from honolint.model import DialectResult, Entry, FrameworkLayer, Layer, LoadedFi
 NAME = "quarkus"
 EXPRESSIONS = "smallrye"  # SmallRye Config expressions
 SUMMARY = ("Quarkus application.properties / application.yaml, SmallRye Reactive Messaging Kafka: "
-           "kafka.*, mp.messaging.connector.smallrye-kafka.*, mp.messaging.outgoing.<channel>.*")
-DETECTION = ("a key under mp.messaging., or kafka. keys together with quarkus. or %profile. keys "
-             "(files with hono.kafka. keys are hono)")
+           "kafka.*, mp.messaging.connector.smallrye-kafka.*, mp.messaging.outgoing.<channel>.*; "
+           "Kafka Streams: kafka-streams.*, quarkus.kafka-streams.*")
+DETECTION = ("a key under mp.messaging., kafka-streams. or quarkus.kafka-streams., or kafka. keys together with "
+             "quarkus. or %profile. keys (files with hono.kafka. keys are hono)")
 
 CONNECTOR = "smallrye-kafka"
 IN_MEMORY = "smallrye-in-memory"  # the connector tests swap in (a test-scoped dependency)
@@ -111,7 +112,7 @@ def matches(loaded: LoadedFile) -> bool:
         for entry in doc.entries:
             key = entry.key
             bare = key.split(".", 1)[1] if key.startswith("%") and "." in key else key
-            if bare.startswith("mp.messaging."):
+            if bare.startswith(("mp.messaging.", "kafka-streams.", "quarkus.kafka-streams.")):
                 return True
             kafka = kafka or bare.startswith("kafka.")
             quarkus = quarkus or key.startswith(("quarkus.", "%"))
@@ -213,6 +214,8 @@ class _Document:
         self.declared_in: set[tuple[str, str]] = set()  # (profile, outgoing channel) with a key
         self.kafka_evidence = False  # the file shows the application has the Kafka connector
         self.no_auto_attach: Optional[Entry] = None
+        self.streams: list[tuple[list[str], list[tuple[str, bool]], Entry]] = []  # Kafka Streams keys
+        self.application_name: dict[str, Entry] = {}  # profile -> quarkus.application.name
         self.declared: dict[str, Entry] = {}  # channel -> its first key, whatever it sets
         # keys hidden by a dotted (YAML) or quoted segment above the Kafka key: (channel, unread)
         self.hidden: list[tuple[Optional[str], UnreadEntry]] = []
@@ -230,6 +233,12 @@ def extract(loaded: LoadedFile) -> DialectResult:
             except (IndexError, ValueError):  # an odd name is not a configuration key: skip it
                 continue
         result.producers.extend(_producers(doc.index, state, result.unread))
+        if state.streams:
+            from honolint.dialects import quarkus_streams
+
+            kafka = {profile: settings for (profile, layer, _), settings in state.settings.items() if layer == "kafka"}
+            result.producers.extend(quarkus_streams.producers(doc.index, state.streams, kafka, state.application_name,
+                                                              result.unread))
     return result
 
 
@@ -239,6 +248,11 @@ def _entry(entry: Entry, fmt: str, state: _Document) -> None:
     profiles, segments = _profiles(_segments(entry, fmt))
     texts = [part for text, _ in segments for part in text.split(".")]
     _connectors(entry, profiles, segments, texts, state)
+    if texts[0] == "kafka-streams" or texts[:2] == ["quarkus", "kafka-streams"]:
+        state.streams.append((profiles, segments, entry))
+        return
+    if texts == ["quarkus", "application", "name"]:
+        state.application_name.update((profile, entry) for profile in profiles)
     found = _classify(segments)
     if found is None:
         _hidden(entry, segments, fmt, state)
@@ -410,7 +424,7 @@ def _producers(document: int, state: _Document, unread: list[UnreadEntry]) -> li
                          state.declared.get(channel))
             if spec is not None:
                 specs.append(spec)
-        if not state.channels and not state.any_channel and _signals(state):
+        if not state.channels and not state.any_channel and not state.streams and _signals(state):
             layers = _layers(state, profile, None)
             if profile and same_delivery(_layers(state, "", None), layers):
                 continue

@@ -584,3 +584,127 @@ def test_profiles_of_a_file_without_channels(honolint):
     assert [p["scope"] for p in producers(report)] == ["kafka"]
     report, _ = honolint.json(str(honolint.write("application.properties", text + "%prod.kafka.acks=all\n")))
     assert [p["scope"] for p in producers(report)] == ["kafka", "%prod.kafka"]
+
+
+# ---------------------------------------------------------------- Kafka Streams (quarkus-kafka-streams)
+
+
+STREAMS_APP = """\
+quarkus.kafka-streams.application-id=temperature-aggregator
+quarkus.kafka-streams.topics=weather-stations,temperature-values
+kafka.bootstrap.servers=kafka.weather.svc:9092
+kafka-streams.cache.max.bytes.buffering=10240
+kafka-streams.commit.interval.ms=1000
+kafka-streams.metadata.max.age.ms=500
+kafka-streams.auto.offset.reset=earliest
+kafka-streams.consumer.heartbeat.interval.ms=200
+kafka-streams.producer.acks=1
+%test.kafka-streams.state.dir=target/data/kafka-data/stores
+"""
+
+STREAMS_APP_YAML = """\
+quarkus:
+  kafka-streams:
+    application-id: temperature-aggregator
+    bootstrap-servers: kafka.weather.svc:9092
+kafka-streams:
+  commit:
+    interval:
+      ms: 1000
+  processing:
+    guarantee: exactly_once_v2
+  producer:
+    delivery:
+      timeout:
+        ms: 300000
+"""
+
+
+def test_a_quarkus_kafka_streams_application_gets_a_streams_producer(honolint):
+    path = honolint.write("application.properties", STREAMS_APP)
+    report, exit_code = honolint.json(str(path))
+    assert report["files"][0]["dialect"] == "quarkus"
+    (producer,) = producers(report)
+    assert producer["scope"] == "quarkus.kafka-streams" and producer["line"] == 1
+    assert exit_code == 1 and messages(producer, "HL201")  # kafka-streams.producer.acks=1 reaches the producer
+    assert "HL103" not in codes(report) and "HL006" not in codes(report)
+    values = producer["effective"]
+    assert values["linger.ms"]["value"] == "100" and values["linger.ms"]["source"] == "added by Kafka Streams"
+    assert values["acks"]["source"] == "kafka-streams producer.*"
+    fixed = STREAMS_APP.replace("kafka-streams.producer.acks=1", "kafka-streams.producer.acks=all")
+    report, exit_code = honolint.json(str(honolint.write("application.properties", fixed)))
+    assert exit_code == 0 and producers(report)[0]["qos"]["at-least-once"]["ok"] is True
+
+
+def test_a_quarkus_kafka_streams_yaml_application_with_exactly_once(honolint):
+    report, exit_code = honolint.json(str(honolint.write("application.yaml", STREAMS_APP_YAML)))
+    (producer,) = producers(report)
+    assert producer["scope"] == "quarkus.kafka-streams" and exit_code == 0
+    values = producer["effective"]
+    assert values["enable.idempotence"]["source"] == "forced by Kafka Streams (exactly_once_v2)"
+    assert values["transactional.id"]["value"].startswith("temperature-aggregator-")
+    assert values["delivery.timeout.ms"]["value"] == "300000"
+    assert values["delivery.timeout.ms"]["source"] == "kafka-streams producer.*"
+
+
+def test_the_streams_sources_in_quarkus_order(honolint):
+    text = ("quarkus.application.name=enricher\nkafka.acks=1\nkafka.linger.ms=5\nkafka-streams.acks=all\n"
+            "kafka.producer.request.timeout.ms=1000\nkafka-streams.producer.request.timeout.ms=2000\n")
+    (producer,) = effective(honolint, honolint.write("application.properties", text)).values()
+    values = producer["effective"]
+    assert values["acks"]["value"] == "all" and values["acks"]["source"] == "kafka-streams"
+    assert values["linger.ms"]["value"] == "5" and values["linger.ms"]["source"] == "kafka"
+    assert values["request.timeout.ms"]["value"] == "2000"
+    assert producer["scope"] == "quarkus.kafka-streams"
+
+
+def test_a_removed_guarantee_in_a_quarkus_streams_application_is_refused(honolint):
+    text = STREAMS_APP.replace("acks=1", "acks=all") + "kafka-streams.processing.guarantee=exactly_once\n"
+    report, exit_code = honolint.json(str(honolint.write("application.properties", text)))
+    (producer,) = producers(report)
+    assert exit_code == 1 and producer["rejected"]
+    (refused,) = messages(producer, "HL102")
+    assert "String must be one of: at_least_once, exactly_once_v2" in refused and "exactly_once_v2" in refused
+    report, _ = honolint.json("--client", "java:3.9", str(honolint.write("application.properties", text)))
+    assert not producers(report)[0]["rejected"]
+
+
+def test_streams_keys_quarkus_replaces_are_not_read(honolint):
+    text = STREAMS_APP + "kafka-streams.bootstrap.servers=elsewhere:9092\nkafka-streams.application.id=other\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    unread = file_findings(report, "HL006")
+    assert [f["key"] for f in unread] == ["kafka-streams.bootstrap.servers", "kafka-streams.application.id"]
+    assert "quarkus.kafka-streams.bootstrap-servers" in unread[0]["message"]
+
+
+def test_a_dotted_yaml_key_under_kafka_streams_is_not_read(honolint):
+    text = STREAMS_APP_YAML.replace("  processing:\n    guarantee: exactly_once_v2\n",
+                                    "  processing.guarantee: exactly_once_v2\n")
+    report, _ = honolint.json(str(honolint.write("application.yaml", text)))
+    (unread,) = file_findings(report, "HL006")
+    assert unread["key"] == "kafka-streams.processing.guarantee" and "processing: {guarantee: …}" in unread["message"]
+    assert producers(report)[0]["effective"]["enable.idempotence"]["origin"] != "framework"
+
+
+def test_streams_profiles(honolint):
+    text = STREAMS_APP + "%prod.quarkus.kafka-streams.bootstrap-servers=kafka.prod.svc:9093\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert [p["scope"] for p in producers(report)] == ["quarkus.kafka-streams"]
+    text += "%prod.kafka-streams.producer.acks=all\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    scopes = by_scope(report)
+    assert list(scopes) == ["quarkus.kafka-streams", "%prod.quarkus.kafka-streams"]
+    assert scopes["%prod.quarkus.kafka-streams"]["qos"]["at-least-once"]["ok"] is True
+    assert scopes["%prod.quarkus.kafka-streams"]["effective"]["acks"]["source"] == "%prod.kafka-streams producer.*"
+
+
+def test_streams_and_channels_in_one_application(honolint):
+    text = STREAMS_APP + "mp.messaging.outgoing.alerts.topic=alerts\nkafka.acks=all\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert [p["scope"] for p in producers(report)] == ["mp.messaging.outgoing.alerts", "quarkus.kafka-streams"]
+
+
+def test_kafka_keys_of_a_streams_only_application_make_no_smallrye_producer(honolint):
+    text = "quarkus.kafka-streams.application-id=agg\nkafka.bootstrap.servers=kafka:9092\nkafka.linger.ms=20\n"
+    report, _ = honolint.json(str(honolint.write("application.properties", text)))
+    assert [p["scope"] for p in producers(report)] == ["quarkus.kafka-streams"]
