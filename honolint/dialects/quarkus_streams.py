@@ -74,6 +74,8 @@ def _read(profiles: list[str], segments: list[tuple[str, bool]], entry: Entry, f
             unread.append(UnreadEntry(entry, _quoted(segments)))
         return
     name = ".".join(texts[depth:])
+    if not (entry.value or "").strip():
+        return  # SmallRye Config reads an empty value as no value (getOptionalValue, Optional settings)
     if source == "streams" and name in _REPLACED:
         unread.append(UnreadEntry(entry, _REPLACED[name]))
         return

@@ -649,12 +649,13 @@ def test_a_quarkus_kafka_streams_yaml_application_with_exactly_once(honolint):
 
 def test_the_streams_sources_in_quarkus_order(honolint):
     text = ("quarkus.application.name=enricher\nkafka.acks=1\nkafka.linger.ms=5\nkafka-streams.acks=all\n"
-            "kafka.producer.request.timeout.ms=1000\nkafka-streams.producer.request.timeout.ms=2000\n")
+            "kafka.producer.request.timeout.ms=1000\nkafka-streams.producer.request.timeout.ms=2000\n"
+            "kafka-streams.producer.retries=\n")  # an empty value is no value for SmallRye Config
     (producer,) = effective(honolint, honolint.write("application.properties", text)).values()
     values = producer["effective"]
     assert values["acks"]["value"] == "all" and values["acks"]["source"] == "kafka-streams"
     assert values["linger.ms"]["value"] == "5" and values["linger.ms"]["source"] == "kafka"
-    assert values["request.timeout.ms"]["value"] == "2000"
+    assert values["request.timeout.ms"]["value"] == "2000" and values["retries"]["origin"] == "default"
     assert producer["scope"] == "quarkus.kafka-streams"
 
 
