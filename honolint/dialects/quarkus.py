@@ -69,7 +69,8 @@ DETECTION = ("a key under mp.messaging., kafka-streams. or quarkus.kafka-streams
 
 CONNECTOR = "smallrye-kafka"
 IN_MEMORY = "smallrye-in-memory"  # the connector tests swap in (a test-scoped dependency)
-_AUTO_ATTACHMENT = ("quarkus.messaging.auto-connector-attachment", "quarkus.reactive-messaging.auto-connector-attachment")
+_AUTO_ATTACHMENT = ("quarkus.messaging.auto-connector-attachment",
+                    "quarkus.reactive-messaging.auto-connector-attachment")  # the name before Quarkus 3
 FRAMEWORK = FrameworkLayer(
     name="the SmallRye Kafka connector (its acks attribute defaults to 1)",
     put_if_absent=(("acks", "1"),),

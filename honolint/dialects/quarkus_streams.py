@@ -33,6 +33,9 @@ _REPLACED = {
                       "quarkus.application.name) in its place",
 }
 
+_NAMED = {"application-id": "application-id", "bootstrap-servers": "bootstrap.servers",
+          "security.protocol": "security.protocol"}
+
 Found = dict[tuple[str, str], list[Setting]]  # (profile, source) -> settings under their StreamsConfig names
 
 
@@ -52,50 +55,41 @@ def producers(document: int, streams: list, kafka: dict[str, list[Setting]], nam
     for profile in all_profiles:
         layers = _layers(found, named, profile)
         guarantee = _last(found, profile, "processing.guarantee")
-        if profile and default is not None and same_delivery(default[0], layers) and \
-                _text(guarantee) == default[1]:
-            continue
+        if profile and default is not None and same_delivery(default[0], layers) and _text(guarantee) == default[1]:
+            continue  # the default producer in another place
         if not profile:
             default = (layers, _text(guarantee))
-        spec = _spec(document, profile, layers, guarantee, named, names, streams)
-        if spec is not None:
-            specs.append(spec)
+        specs.append(_spec(document, profile, layers, guarantee, named, names, streams))
     return specs
 
 
 def _read(profiles: list[str], segments: list[tuple[str, bool]], entry: Entry, found: Found,
           named: dict[tuple[str, str], Setting], unread: list[UnreadEntry]) -> None:
+    if any(quoted for _, quoted in segments):
+        unread.append(UnreadEntry(entry, _quoted(segments)))
+        return
     texts = [text for text, _ in segments]
     source = "quarkus" if texts[0] == "quarkus" else "streams"
-    depth = len(_PREFIXES[source])
-    if len(segments) <= depth or texts[:depth] != list(_PREFIXES[source]) or \
-            any(quoted for _, quoted in segments):
-        if any(quoted for _, quoted in segments):
-            unread.append(UnreadEntry(entry, _quoted(segments)))
-        return
-    name = ".".join(texts[depth:])
-    if not (entry.value or "").strip():
+    name = ".".join(texts[len(_PREFIXES[source]):])
+    if not name or not (entry.value or "").strip():
         return  # SmallRye Config reads an empty value as no value (getOptionalValue, Optional settings)
-    if source == "streams" and name in _REPLACED:
+    if name in _REPLACED:
         unread.append(UnreadEntry(entry, _REPLACED[name]))
         return
-    if name.startswith(kafka_streams.PRODUCER_PREFIX) and name[len(kafka_streams.PRODUCER_PREFIX):] == "bootstrap.servers":
+    if name == kafka_streams.PRODUCER_PREFIX + "bootstrap.servers":
         unread.append(UnreadEntry(entry, "Kafka Streams always gives its producers the un-prefixed bootstrap.servers"))
         return
+    kafka_name = _named(name) if source == "quarkus" else None
     for profile in profiles:
         found.setdefault((profile, source), []).append(Setting(name, entry.value, entry))
-        if source == "quarkus":
-            kafka_name = _named(name)
-            if kafka_name is not None:
-                named[(profile, kafka_name)] = Setting(kafka_name, entry.value, entry)
+        if kafka_name is not None:
+            named[(profile, kafka_name)] = Setting(kafka_name, entry.value, entry)
 
 
 def _named(name: str) -> Optional[str]:
-    """The StreamsConfig key a KafkaStreamsRuntimeConfig setting sets, or "application-id"."""
-    if name in ("application-id", "bootstrap-servers"):
-        return "application-id" if name == "application-id" else "bootstrap.servers"
-    if name == "security.protocol":
-        return name
+    """The StreamsConfig key a KafkaStreamsRuntimeConfig setting sets ("application-id" for that one)."""
+    if name in _NAMED:
+        return _NAMED[name]
     if name.startswith(("sasl.", "ssl.")):
         kafka = name.replace("-", ".")
         return kafka if kafka in PRODUCER_KEYS else None  # the Duration ones take another form: left out
@@ -158,16 +152,16 @@ def _text(setting: Optional[Setting]) -> Optional[str]:
 
 
 def _spec(document: int, profile: str, layers: list[Layer], guarantee: Optional[Setting],
-          named: dict[tuple[str, str], Setting], names: dict[str, Entry], streams: list) -> Optional[ProducerSpec]:
+          named: dict[tuple[str, str], Setting], names: dict[str, Entry], streams: list) -> ProducerSpec:
+    """At quarkus.kafka-streams.application-id (else the profile's first Streams key); the application id is
+    that setting's, else quarkus.application.name (its default)."""
     application = named.get((profile, "application-id")) or named.get(("", "application-id"))
-    anchor = application.entry if application is not None else None
-    name_entry = names.get(profile) or names.get("")
-    application_id = (application.value if application is not None
-                      else name_entry.value if name_entry is not None else None)
-    if anchor is None:
-        anchor = next((entry for profiles, _, entry in streams if profile in profiles), None) or streams[0][2]
-    scope = f"%{profile}.{SCOPE}" if profile else SCOPE
+    name = names.get(profile) or names.get("")
+    application_id = application.value if application else name.value if name else None
+    anchor = application.entry if application and application.entry else \
+        next((entry for profiles, _, entry in streams if profile in profiles), streams[0][2])
     framework = kafka_streams.framework(guarantee.value if guarantee else None,
                                         (application_id or "").strip() or "<application.id>",
                                         guarantee.entry if guarantee else None)
+    scope = f"%{profile}.{SCOPE}" if profile else SCOPE
     return ProducerSpec(scope, anchor.line, anchor.column, document, layers, framework, client_family="java")

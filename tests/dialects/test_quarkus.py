@@ -385,6 +385,8 @@ def test_producer_keys_without_any_channel_configure_the_channels_declared_in_co
 @pytest.mark.parametrize("text", [
     "mp.messaging.outgoing..acks=1\n", "mp.messaging.outgoing.\"\n", 'kafka."=1\n', "%.kafka.acks=1\n",
     "mp.messaging.outgoing.c.\"a\"b.c=1\n", "%=1\nmp.messaging.x=1\n", "mp.messaging.outgoing.c.connector\n",
+    "kafka-streams=1\nquarkus.kafka-streams=2\n", "%prod.kafka-streams.\"a=1\n", "kafka-streams.producer.=x\n",
+    "mp.messaging.incoming.c.exchange.name=x\nmp.messaging.outgoing.d.queue.=1\n",
 ])
 def test_odd_names_never_raise(honolint, text):
     result = honolint.run("check", "--format", "json", "--dialect", "quarkus", str(honolint.write("a.properties", text)))
@@ -394,6 +396,8 @@ def test_odd_names_never_raise(honolint, text):
 @pytest.mark.parametrize("text", [
     "mp:\n  messaging:\n    outgoing: [1, 2]\n", "mp:\n  messaging:\n    outgoing:\n      c: {}\n",
     "\"%prod\":\n  mp.messaging.outgoing.c.acks: 1\n", "kafka: ~\nquarkus: 1\n", "- a\n- b\n",
+    "kafka-streams: [1]\n", "kafka-streams: ~\nquarkus: {kafka-streams: {application-id: ~}}\n",
+    "\"kafka-streams.producer\": {acks: 1}\n",
 ])
 def test_odd_yaml_never_raises(honolint, text):
     result = honolint.run("check", "--format", "json", "--dialect", "quarkus", str(honolint.write("a.yaml", text)))
