@@ -141,12 +141,28 @@ class Layer:
         self.settings: list[Setting] = settings if settings is not None else []
 
 
+# (refusal in the framework's words, how to fix it, warning): what a framework makes of one of its own settings
+# on a client version (major, minor, patch); None where it says nothing
+Judgement = tuple[Optional[str], str, Optional[str]]
+
+
+class FrameworkCheck(NamedTuple):
+    """A framework setting (not a producer property) that the framework validates itself, as its release, the one
+    of the client (Kafka Streams ships with kafka-clients), decides: `processing.guarantee`."""
+
+    key: str
+    value: str
+    entry: Optional[Entry]
+    judge: Callable[[tuple[int, int, int], str], Judgement]
+
+
 class FrameworkLayer(NamedTuple):
     """What an application framework does to the configuration before the client sees it."""
 
     name: str
     put_if_absent: tuple[tuple[str, str], ...] = ()
     forced: tuple[tuple[str, str], ...] = ()
+    checks: tuple[FrameworkCheck, ...] = ()
 
 
 class UnreadEntry(NamedTuple):
@@ -217,6 +233,7 @@ class Refusal(NamedTuple):
     message: str
     kind: Literal["value", "unknown-key", "conflict"]
     entry: Optional[Entry] = None  # the refused value's position, for a value the client cannot parse
+    fix: str = ""  # what to write instead, when the message does not say
 
 
 class Adjustment(NamedTuple):

@@ -7,7 +7,7 @@ from honolint.dialects import detect, dialect_module
 from honolint.model import (Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass,
                             SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
-from honolint.resolve import Given, profile_module, received
+from honolint.resolve import Given, checked, profile_module, received
 from honolint.redact import redactor
 from honolint.rulebook import (FileContext, ProducerContext, RuleSet, file_findings, in_file_order, producer_findings,
                                rule_modules)
@@ -73,6 +73,8 @@ class Linter:
         given = received(spec, overridden, self.options.supplied, loaded.expressions)
         target = spec.target or self.options.qos
         finalize = profile_module(profile.family).finalize
+        if spec.framework is not None and spec.framework.checks:
+            finalize = checked(finalize, spec.framework.checks)
         if loaded.expressions and any(g.unknown for g in given):
             from honolint.unknowns import FILE_COMBINATIONS, TooMany, combinations
 

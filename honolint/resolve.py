@@ -10,9 +10,9 @@ configuration, belongs to the client profile (`profile_module(family).finalize`)
 """
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, Optional
+from typing import Callable, Literal, NamedTuple, Optional
 
-from honolint.model import Entry, Expression, ProducerSpec, Setting, SuppliedLookup
+from honolint.model import Effective, Entry, Expression, FrameworkCheck, ProducerSpec, Refusal, Setting, SuppliedLookup
 
 
 class Given(NamedTuple):
@@ -90,6 +90,27 @@ def _providers_resolved(given: Given, supplied: Optional[SuppliedLookup]) -> Giv
     origin = "supplied" if expression.supplied and given.origin == "file" else given.origin
     return given._replace(text=given.text if unknown else text, origin=origin, expression=expression,
                           unknown=bool(unknown))
+
+
+def checked(finalize: Callable, checks: tuple[FrameworkCheck, ...]) -> Callable:
+    """`finalize` (a client profile's), then the framework's checks of its own settings for the client version:
+    a refusal refuses the producer as the client's own would; a warning is a value read other than it looks."""
+
+    def run(profile, given: list[Given]) -> Effective:
+        effective = finalize(profile, given)
+        for check in checks:
+            entry = check.entry
+            if "${" in check.value or entry is not None and entry.expression is not None and entry.expression.unknown:
+                continue  # known only at deploy time (an expression, or a config provider's reference)
+            refusal, fix, warning = check.judge(profile.version, check.value)
+            if refusal is not None:
+                effective.refusals.append(Refusal(check.key, refusal, "value", entry, fix))
+                effective.idempotent = False
+            if warning is not None:
+                effective.odd_values.append((Setting(check.key, check.value, entry), warning))
+        return effective
+
+    return run
 
 
 _MODULES: dict = {}  # client family -> its profile module; the profiles import this module

@@ -9,6 +9,9 @@ Each value as the client parses it:
 - librdkafka: its ranges and types; values it accepts but reads surprisingly are warnings:
   `010` is octal 8 and `5ms` is 5 (`strtol`), and `acks` other than -1, 0, 1 passes the client but
   every broker rejects it (`INVALID_REQUIRED_ACKS`).
+- Kafka Streams: `processing.guarantee` as StreamsConfig of the client's release validates it: 4.0
+  refuses `exactly_once` and `exactly_once_beta` (write `exactly_once_v2`), which 3.x accepts with a
+  deprecation warning (a warning here); 2.x knows no `exactly_once_v2`.
 
 ## Why
 Java refuses the whole producer at the first bad value (`ConfigException: Invalid value ALL for
@@ -44,7 +47,9 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     label = context.profile.label
     for refusal in context.effective.refusals:
         if refusal.kind == "value":
-            yield Problem(f"{label} refuses this value: \"{refusal.message.rstrip()}\"", key=refusal.key, entry=refusal.entry)
+            fix = f"; {refusal.fix}" if refusal.fix else ""
+            yield Problem(f"{label} refuses this value: \"{refusal.message.rstrip()}\"{fix}", key=refusal.key,
+                          entry=refusal.entry)
     for setting, why in context.effective.odd_values:
         yield Problem(f"{setting.key}={setting.value}: {why}", key=setting.key, entry=setting.entry,
                       severity="warning")

@@ -40,7 +40,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "hono": ("hono.kafka.", "hono_kafka_"),
     "spring-cloud-stream": ("spring.cloud.stream.kafka.", "spring.cloud.stream.binders.", "spring.cloud.stream.bindings"),
     "spring-boot": ("spring.kafka.",),
-    "quarkus": ("mp.messaging.", "kafka."),
+    "quarkus": ("mp.messaging.", "kafka.", "kafka-streams."),
     "mirrormaker2": ("->",),
     "connect-connector": ("connector.class",),
     "connect-worker": ("group.id", "offset.storage.file.filename"),

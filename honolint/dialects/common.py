@@ -3,7 +3,13 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
-from honolint.model import Document, Entry, LoadedFile, Setting
+from honolint.model import Document, Entry, Layer, LoadedFile, Setting
+
+# keys that say where and as whom a client connects, or where its serializers find their schemas: a
+# profile that changes only these configures the same producer for another environment
+_NEUTRAL = frozenset({"bootstrap.servers", "client.id", "client.dns.lookup", "security.protocol",
+                      "security.providers", "schema.registry.url", "apicurio.registry.url"})
+_NEUTRAL_PREFIXES = ("sasl.", "ssl.", "basic.auth.", "schema.registry.", "apicurio.auth.", "apicurio.registry.auth.")
 
 
 def all_entries(loaded: LoadedFile) -> Iterator[Entry]:
@@ -30,3 +36,23 @@ def first_line(doc: Document, entries: Iterable[Entry]) -> tuple[int, int]:
     for entry in entries:
         return entry.line, entry.column
     return doc.line, 1
+
+
+def delivery_neutral(key: str) -> bool:
+    """Whether a key says only where and as whom the producer connects, not how it delivers."""
+    return key in _NEUTRAL or key.startswith(_NEUTRAL_PREFIXES)
+
+
+def same_delivery(first: list[Layer], second: list[Layer]) -> bool:
+    """Whether two producers' layers, each merged key by key (a later layer wins), differ only in keys that do
+    not change how the producer delivers (delivery_neutral): then the second is the first in another place."""
+    one, other = _merged(first), _merged(second)
+    return all(delivery_neutral(key) for key in one.keys() | other.keys() if one.get(key) != other.get(key))
+
+
+def _merged(layers: list[Layer]) -> dict[str, Optional[str]]:
+    merged: dict[str, Optional[str]] = {}
+    for layer in layers:
+        for setting in layer.settings:
+            merged[setting.key] = setting.value
+    return merged

@@ -11,8 +11,11 @@ configuration, from the least to the most important (config-dialects.md §5.3, S
 
 A `%profile.` prefix (`.properties`) or a quoted `"%prod":` root key (YAML) sets a key in that profile
 only: the profile's value replaces the default one key by key (`%dev,test.` names several profiles), so a
-profile that changes a channel (or the shared `kafka.*` / connector keys) gets a producer of its own,
-`%prod.mp.messaging.outgoing.<channel>`.
+profile that changes what a channel's producer receives (its own keys or the shared `kafka.*` / connector
+keys) gets a producer of its own, `%prod.mp.messaging.outgoing.<channel>`. A profile that changes only
+where and as whom it connects (`bootstrap.servers`, `client.id`, `security.protocol`, `sasl.*`, `ssl.*`,
+schema registry addresses: common.delivery_neutral), or nothing it receives at all (a `%dev` key of an
+incoming channel, `%prod.quarkus.*`), is the default producer in another place, not a second one.
 
 The connector always hands `acks` to the client: `ReactiveKafkaProducer` puts `configuration.getAcks()`,
 and the `acks` connector attribute defaults to `"1"`. So an unconfigured channel runs with `acks=1` (and
@@ -27,10 +30,17 @@ before linting as `ConfigurationCleaner` drops most of them; consumer properties
 
 Decisions:
 
-- An outgoing channel without a `connector` attribute is a Kafka producer when the file names no other
-  connector: Quarkus then attaches it to `smallrye-kafka`, the only connector ("connector
-  auto-attachment"). When the file names another connector (`smallrye-amqp`, ...), the channel's Kafka
-  keys are reported as not read.
+- An outgoing channel without a `connector` attribute: Quarkus attaches a channel that the application does
+  not wire itself to the only outgoing connector it has, when there is exactly one ("connector
+  auto-attachment", `WiringProcessor.autoConfigureConnectorForOrphansAndProduceManagedChannels`; off with
+  `quarkus.messaging.auto-connector-attachment=false`). The file shows the connectors through `connector=`
+  values, `mp.messaging.connector.<name>.*` keys and attributes only one connector reads
+  (smallrye_connectors.py; `smallrye-in-memory` named under a `%profile` is the test-scoped connector and
+  does not count). So such a channel is a Kafka producer when the file shows Kafka (a `kafka.*` or
+  `quarkus.kafka.*` key, a Kafka channel or Kafka property or attribute) and no other connector; a channel
+  with another connector's attributes (`exchange.name`, `address`, `serviceUrl`...) is that connector's and
+  is not linted; with another connector in the file, or auto-attachment off, its Kafka keys are reported as
+  not read.
 - A file with no channel configuration at all but producer keys under `kafka.*` (or the connector) gets
   one producer, scope `kafka`: the channels declared in code only.
 - Quarkus's YAML source keeps a key that contains a dot as one quoted name
@@ -45,16 +55,22 @@ from __future__ import annotations
 
 from typing import Optional
 
+from honolint.dialects.common import same_delivery
+from honolint.dialects.smallrye_connectors import KAFKA_ONLY, connector_of
 from honolint.model import DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
 
 NAME = "quarkus"
 EXPRESSIONS = "smallrye"  # SmallRye Config expressions
 SUMMARY = ("Quarkus application.properties / application.yaml, SmallRye Reactive Messaging Kafka: "
-           "kafka.*, mp.messaging.connector.smallrye-kafka.*, mp.messaging.outgoing.<channel>.*")
-DETECTION = ("a key under mp.messaging., or kafka. keys together with quarkus. or %profile. keys "
-             "(files with hono.kafka. keys are hono)")
+           "kafka.*, mp.messaging.connector.smallrye-kafka.*, mp.messaging.outgoing.<channel>.*; "
+           "Kafka Streams: kafka-streams.*, quarkus.kafka-streams.*")
+DETECTION = ("a key under mp.messaging., kafka-streams. or quarkus.kafka-streams., or kafka. keys together with "
+             "quarkus. or %profile. keys (files with hono.kafka. keys are hono)")
 
 CONNECTOR = "smallrye-kafka"
+IN_MEMORY = "smallrye-in-memory"  # the connector tests swap in (a test-scoped dependency)
+_AUTO_ATTACHMENT = ("quarkus.messaging.auto-connector-attachment",
+                    "quarkus.reactive-messaging.auto-connector-attachment")  # the name before Quarkus 3
 FRAMEWORK = FrameworkLayer(
     name="the SmallRye Kafka connector (its acks attribute defaults to 1)",
     put_if_absent=(("acks", "1"),),
@@ -97,7 +113,7 @@ def matches(loaded: LoadedFile) -> bool:
         for entry in doc.entries:
             key = entry.key
             bare = key.split(".", 1)[1] if key.startswith("%") and "." in key else key
-            if bare.startswith("mp.messaging."):
+            if bare.startswith(("mp.messaging.", "kafka-streams.", "quarkus.kafka-streams.")):
                 return True
             kafka = kafka or bare.startswith("kafka.")
             quarkus = quarkus or key.startswith(("quarkus.", "%"))
@@ -193,7 +209,14 @@ class _Document:
         self.channel_keys: dict[tuple[str, str], list[Entry]] = {}  # every Kafka key of a channel
         self.channels: list[str] = []  # outgoing channels, in file order
         self.quoted: list[tuple[str, Optional[str], UnreadEntry]] = []  # (layer, channel, unread)
-        self.other_connectors: list[str] = []
+        self.other_connectors: list[str] = []  # other connectors the file names
+        self.named: set[tuple[str, str]] = set()  # (direction, channel) with a connector attribute
+        self.foreign: dict[tuple[str, str], str] = {}  # (direction, channel) -> another connector's attribute
+        self.declared_in: set[tuple[str, str]] = set()  # (profile, outgoing channel) with a key
+        self.kafka_evidence = False  # the file shows the application has the Kafka connector
+        self.no_auto_attach: Optional[Entry] = None
+        self.streams: list[tuple[list[str], list[tuple[str, bool]], Entry]] = []  # Kafka Streams keys
+        self.application_name: dict[str, Entry] = {}  # profile -> quarkus.application.name
         self.declared: dict[str, Entry] = {}  # channel -> its first key, whatever it sets
         # keys hidden by a dotted (YAML) or quoted segment above the Kafka key: (channel, unread)
         self.hidden: list[tuple[Optional[str], UnreadEntry]] = []
@@ -211,6 +234,12 @@ def extract(loaded: LoadedFile) -> DialectResult:
             except (IndexError, ValueError):  # an odd name is not a configuration key: skip it
                 continue
         result.producers.extend(_producers(doc.index, state, result.unread))
+        if state.streams:
+            from honolint.dialects import quarkus_streams
+
+            kafka = {profile: settings for (profile, layer, _), settings in state.settings.items() if layer == "kafka"}
+            result.producers.extend(quarkus_streams.producers(doc.index, state.streams, kafka, state.application_name,
+                                                              result.unread))
     return result
 
 
@@ -219,12 +248,12 @@ def _entry(entry: Entry, fmt: str, state: _Document) -> None:
         return  # an empty mapping sets nothing
     profiles, segments = _profiles(_segments(entry, fmt))
     texts = [part for text, _ in segments for part in text.split(".")]
-    if len(texts) >= 4 and texts[:2] == ["mp", "messaging"] and texts[2] in ("incoming", "outgoing"):
-        state.any_channel = True
-        if texts[-1] in ("connector", "type") and (entry.value or "") not in ("", CONNECTOR):
-            state.other_connectors.append(entry.value or "")
-    if len(texts) >= 4 and texts[:3] == ["mp", "messaging", "connector"] and texts[3] != CONNECTOR:
-        state.other_connectors.append(texts[3])
+    _connectors(entry, profiles, segments, texts, state)
+    if texts[0] == "kafka-streams" or texts[:2] == ["quarkus", "kafka-streams"]:
+        state.streams.append((profiles, segments, entry))
+        return
+    if texts == ["quarkus", "application", "name"]:
+        state.application_name.update((profile, entry) for profile in profiles)
     found = _classify(segments)
     if found is None:
         _hidden(entry, segments, fmt, state)
@@ -234,6 +263,7 @@ def _entry(entry: Entry, fmt: str, state: _Document) -> None:
         if channel not in state.channels:
             state.channels.append(channel)
         state.declared.setdefault(channel, entry)
+        state.declared_in.update((profile, channel) for profile in profiles)
     if any(quoted for _, quoted in prop):
         reason = _quoted_reason(entry, segments, prop, layer, fmt)
         state.quoted.append((layer, channel, UnreadEntry(entry, reason)))
@@ -251,6 +281,52 @@ def _entry(entry: Entry, fmt: str, state: _Document) -> None:
         state.channel_keys.setdefault(("", channel), []).append(entry)
     for profile in profiles:
         state.settings.setdefault((profile, layer, channel), []).append(Setting(name, entry.value, entry))
+
+
+def _connectors(entry: Entry, profiles: list[str], segments: list[tuple[str, bool]], texts: list[str],
+                state: _Document) -> None:
+    """What a key says about the connectors the application has."""
+    if texts[:1] == ["kafka"] or texts[:2] == ["quarkus", "kafka"]:
+        state.kafka_evidence = True
+    elif ".".join(texts) in _AUTO_ATTACHMENT and ("" in profiles or "prod" in profiles):
+        if (entry.value or "").strip().lower() == "false":
+            state.no_auto_attach = entry
+    if len(texts) < 4 or texts[:2] != ["mp", "messaging"]:
+        return
+    if texts[2] == "connector":
+        if texts[3] == CONNECTOR:
+            state.kafka_evidence = True
+        else:
+            state.other_connectors.append(texts[3])
+        return
+    if texts[2] not in ("incoming", "outgoing"):
+        return
+    state.any_channel = True
+    if texts[-1] in ("connector", "type"):
+        value = (entry.value or "").strip()
+        if value == CONNECTOR:
+            state.kafka_evidence = True
+        elif value and not (value == IN_MEMORY and profiles != [""]):
+            state.other_connectors.append(value)
+    if len(segments) < 5 or any(quoted for _, quoted in segments[:3]) or [t for t, _ in segments[:3]] != texts[:3]:
+        return
+    where = (texts[2], segments[3][0])
+    attribute = ".".join(text for text, _ in segments[4:])
+    if attribute in ("connector", "type"):
+        state.named.add(where)
+        return
+    other = connector_of(attribute)
+    if other is not None:
+        name = f"mp.messaging.{where[0]}.{_channel_name(where[1])}.{attribute}"
+        state.foreign.setdefault(where, f"{name}, an attribute of {other}")
+    elif attribute in KAFKA_ONLY or _kafka_property(attribute):
+        state.kafka_evidence = True
+
+
+def _kafka_property(name: str) -> bool:
+    from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
+
+    return (name in PRODUCER_KEYS or name in CONSUMER_ONLY_KEYS) and not name.startswith("ssl.")  # MQTT has ssl.*
 
 
 def _consumer_only(name: str) -> bool:
@@ -313,10 +389,12 @@ def _quoted_reason(entry: Entry, segments: list[tuple[str, bool]], prop: list[tu
 
 def _producers(document: int, state: _Document, unread: list[UnreadEntry]) -> list[ProducerSpec]:
     profiles = sorted({profile for profile, _, _ in state.settings} | {p for p, _ in state.connector} | {""})
+    others = list(dict.fromkeys(state.other_connectors))
+    others += [found for where, found in state.foreign.items() if where not in state.named]
     kafka_in: dict[tuple[str, str], Optional[bool]] = {}
     for profile in profiles:
         for channel in state.channels:
-            kafka_in[(profile, channel)] = _is_kafka(state, profile, channel)
+            kafka_in[(profile, channel)] = _is_kafka(state, profile, channel, others)
 
     for layer, channel, item in state.quoted:
         if layer != "channel" or any(kafka_in.get((p, channel or "")) for p in profiles):
@@ -327,46 +405,60 @@ def _producers(document: int, state: _Document, unread: list[UnreadEntry]) -> li
             continue
         visible = state.connector.get(("", channel))
         named = state.hidden_connector.get(channel) or (visible.value if visible is not None else None)
-        if named == CONNECTOR or (not named and not state.other_connectors):
+        if named == CONNECTOR or (not named and not others):
             unread.append(item)
     for channel in state.channels:
         if not any(kafka_in.get((p, channel)) for p in profiles) and kafka_in.get(("", channel)) is None:
-            reason = (f"mp.messaging.outgoing.{_channel_name(channel)} has no connector attribute and the file names "
-                      f"another connector ({', '.join(sorted(set(state.other_connectors)))}), so Quarkus does not "
-                      f"attach the channel to {CONNECTOR} and no Kafka producer reads this key; add "
-                      f"mp.messaging.outgoing.{_channel_name(channel)}.connector={CONNECTOR}")
+            reason = _not_attached(state, channel, others)
             unread.extend(UnreadEntry(e, reason) for e in state.channel_keys.get(("", channel), []))
 
     specs: list[ProducerSpec] = []
     kafka_channels = [c for c in state.channels if any(kafka_in.get((p, c)) for p in profiles)]
     for profile in profiles:
-        shared = any(state.settings.get((profile, layer, None)) for layer in ("kafka", "connector"))
         for channel in kafka_channels:
             if not kafka_in.get((profile, channel)):
                 continue
-            if profile and not (shared or state.settings.get((profile, "channel", channel))
-                                or not kafka_in.get(("", channel))):
-                continue
             layers = _layers(state, profile, channel)
+            if profile and kafka_in.get(("", channel)) and same_delivery(_layers(state, "", channel), layers):
+                continue
             spec = _spec(document, profile, f"mp.messaging.outgoing.{_channel_name(channel)}", layers,
                          state.declared.get(channel))
             if spec is not None:
                 specs.append(spec)
-        if not state.channels and not state.any_channel and (shared or not profile) and _signals(state):
-            spec = _spec(document, profile, "kafka", _layers(state, profile, None), None)
+        if not state.channels and not state.any_channel and not state.streams and _signals(state):
+            layers = _layers(state, profile, None)
+            if profile and same_delivery(_layers(state, "", None), layers):
+                continue
+            spec = _spec(document, profile, "kafka", layers, None)
             if spec is not None:
                 specs.append(spec)
     return specs
 
 
-def _is_kafka(state: _Document, profile: str, channel: str) -> Optional[bool]:
-    """True: a smallrye-kafka channel; False: another connector's; None: no connector, not auto-attached."""
+def _is_kafka(state: _Document, profile: str, channel: str, others: list[str]) -> Optional[bool]:
+    """True: a smallrye-kafka channel; False: another connector's, or not configured in this profile; None: a
+    channel without a connector that Quarkus does not attach (another connector, or auto-attachment off)."""
     entry = state.connector.get((profile, channel)) or state.connector.get(("", channel))
     if entry is not None:
         return (entry.value or "").strip() == CONNECTOR
-    if any(state.settings.get((p, "channel", channel)) for p in (profile, "")):
-        return True if not state.other_connectors else None
-    return False
+    if (profile, channel) not in state.declared_in and ("", channel) not in state.declared_in:
+        return False
+    if ("outgoing", channel) in state.foreign:
+        return False
+    if others or state.no_auto_attach is not None:
+        return None
+    return state.kafka_evidence
+
+
+def _not_attached(state: _Document, channel: str, others: list[str]) -> str:
+    name = f"mp.messaging.outgoing.{_channel_name(channel)}"
+    if others:
+        why = f"the application has another connector too ({'; '.join(others)})"
+    else:
+        auto = state.no_auto_attach
+        why = f"{auto.key if auto else _AUTO_ATTACHMENT[0]}=false turns Quarkus's connector auto-attachment off"
+    return (f"{name} has no connector attribute and {why}, so Quarkus does not attach the channel to {CONNECTOR} "
+            f"and no Kafka producer reads this key; add {name}.connector={CONNECTOR}")
 
 
 def _signals(state: _Document) -> bool:

@@ -276,10 +276,11 @@ def test_streams_adds_linger_100_when_absent(honolint):
                                    "explicit": True, "line": None, "column": None}
 
 
-@pytest.mark.parametrize("guarantee", ["exactly_once_v2", "exactly_once_beta", "exactly_once"])
-def test_streams_exactly_once_forces_idempotence_and_a_transactional_id(honolint, guarantee):
+@pytest.mark.parametrize("guarantee, client", [("exactly_once_v2", "java:4.3"), ("exactly_once_beta", "java:3.9"),
+                                               ("exactly_once", "java:3.9")])
+def test_streams_exactly_once_forces_idempotence_and_a_transactional_id(honolint, guarantee, client):
     path = honolint.write("streams.properties", STREAMS + f"processing.guarantee={guarantee}\n")
-    report, exit_code = honolint.json(str(path))
+    report, exit_code = honolint.json("--client", client, str(path))
     assert exit_code == 0
     producer = only(report)
     values = producer["effective"]
@@ -412,3 +413,105 @@ def test_the_dialects_are_listed(honolint):
     for name in ("connect-worker", "connect-connector", "kafka-streams", "mirrormaker2", "strimzi"):
         line = next(line for line in output.splitlines() if line.startswith(name + " "))
         assert "not yet supported" not in line
+
+
+# ---------------------------------------------------------------- Kafka Streams detection
+
+TUNED_STREAMS = """\
+# config/streams.properties of a tagging application
+application.id=log-tagger
+bootstrap.servers=kafka-0.kafka-headless:9092
+num.stream.threads=4
+linger.ms=250
+batch.size=65536
+compression.type=lz4
+"""
+
+TUNED_STREAMS_YAML = """\
+application.id: log-tagger
+bootstrap.servers: kafka-0.kafka-headless:9092
+commit.interval.ms: 1000
+acks: "1"
+"""
+
+
+@pytest.mark.parametrize("name, text", [("streams.properties", TUNED_STREAMS), ("streams.yaml", TUNED_STREAMS_YAML)])
+def test_application_id_alone_makes_a_streams_configuration(honolint, name, text):
+    report, exit_code = honolint.json(str(honolint.write(name, text)))
+    assert report["files"][0]["dialect"] == "kafka-streams"
+    producer = only(report)
+    assert producer["scope"] == "streams application log-tagger"
+    assert "HL103" not in codes(report)  # application.id and num.stream.threads are the application's
+    if name.endswith(".properties"):
+        assert exit_code == 0 and producer["effective"]["linger.ms"]["value"] == "250"
+    else:
+        assert exit_code == 1 and findings(report, "HL201")  # acks=1 reaches the producer
+
+
+def test_a_producer_file_with_a_stray_application_id_stays_a_producer_file(honolint):
+    text = ("application.id=billing\nbootstrap.servers=kafka:9092\nacks=all\n"
+            "key.serializer=org.apache.kafka.common.serialization.StringSerializer\n"
+            "value.serializer=org.apache.kafka.common.serialization.StringSerializer\n")
+    report, _ = honolint.json(str(honolint.write("producer.properties", text)))
+    assert report["files"][0]["dialect"] == "plain"
+
+
+# ---------------------------------------------------------------- processing.guarantee as each release validates it
+
+
+@pytest.mark.parametrize("name, text", [
+    ("streams.properties", STREAMS + "processing.guarantee=exactly_once\n"),
+    ("streams.yaml", "application.id: order-enricher\nbootstrap.servers: kafka:9092\n"
+                     "processing.guarantee: exactly_once_beta\n"),
+])
+def test_guarantees_removed_in_4_0_are_refused_by_the_4_x_client(honolint, name, text):
+    path = str(honolint.write(name, text))
+    report, exit_code = honolint.json(path)
+    assert exit_code == 1
+    producer = only(report)
+    value = text.rsplit(": ", 1)[-1].rsplit("=", 1)[-1].strip()
+    assert producer["rejected"] == [f"Invalid value {value} for configuration processing.guarantee: String must be "
+                                    "one of: at_least_once, exactly_once_v2"]
+    (refused,) = [f for f in producer["findings"] if f["code"] == "HL102"]
+    assert refused["severity"] == "error" and refused["key"] == "processing.guarantee"
+    assert refused["line"] == text.count("\n")  # the processing.guarantee line, the last one
+    assert refused["message"].endswith(f"Kafka Streams 4.0 removed {value} (deprecated since 3.0): write "
+                                       "processing.guarantee=exactly_once_v2 (brokers 2.5 or newer)")
+    assert producer["qos"]["at-least-once"]["ok"] is False
+    fixed = str(honolint.write(name, text.replace(value, "exactly_once_v2")))
+    report, exit_code = honolint.json(fixed)
+    assert exit_code == 0 and not only(report)["rejected"] and "HL102" not in codes(report)
+
+
+@pytest.mark.parametrize("guarantee", ["exactly_once", "exactly_once_beta"])
+def test_deprecated_guarantees_are_a_warning_on_3_x(honolint, guarantee):
+    path = str(honolint.write("streams.properties", STREAMS + f"processing.guarantee={guarantee}\n"))
+    report, exit_code = honolint.json("--client", "java:3.9", path)
+    producer = only(report)
+    assert not producer["rejected"] and producer["qos"]["at-least-once"]["ok"] is True
+    (warning,) = [f for f in producer["findings"] if f["code"] == "HL102"]
+    assert warning["severity"] == "warning"
+    assert f"Configuration parameter `{guarantee}` is deprecated and will be removed in the 4.0.0 release. " \
+           "Please use `exactly_once_v2` instead." in warning["message"]
+    report, _ = honolint.json("--client", "java:2.8", path)
+    assert "HL102" not in codes(report) and not only(report)["rejected"]
+
+
+@pytest.mark.parametrize("client, guarantee, allowed", [
+    ("java:2.8", "exactly_once_v2", "at_least_once, exactly_once, exactly_once_beta"),
+    ("java:2.5", "exactly_once_beta", "at_least_once, exactly_once"),
+    ("java:3.9", "EXACTLY_ONCE_V2", "at_least_once, exactly_once, exactly_once_beta, exactly_once_v2"),
+    ("java:4.0", "exactly-once", "at_least_once, exactly_once_v2"),
+])
+def test_a_guarantee_the_release_does_not_know_is_refused(honolint, client, guarantee, allowed):
+    path = str(honolint.write("streams.properties", STREAMS + f"processing.guarantee= {guarantee} \n"))
+    report, exit_code = honolint.json("--client", client, path)
+    assert exit_code == 1
+    assert only(report)["rejected"] == [f"Invalid value {guarantee} for configuration processing.guarantee: String "
+                                        f"must be one of: {allowed}"]
+
+
+def test_a_guarantee_known_only_at_deploy_time_is_not_judged(honolint):
+    path = str(honolint.write("streams.properties", STREAMS + "processing.guarantee=${env:GUARANTEE}\n"))
+    report, _ = honolint.json(path)
+    assert not only(report)["rejected"] and "HL102" not in codes(report)
