@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
+from honolint.dialects.common import same_delivery
 from honolint.dialects.spring_documents import Variant, entry_documents, variants
 from honolint.dialects.spring_names import Element, as_kafka_key, elements, map_key, spring_name, uniform
 from honolint.model import (DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
@@ -304,13 +305,14 @@ def _fingerprint_spec(spec: ProducerSpec) -> tuple:
 
 def distinct(runs: list[list[ProducerSpec]]) -> list[ProducerSpec]:
     """The producers of each run; a profile that changes nothing a producer of the default run (the first)
-    receives is not a producer of its own."""
+    receives, or only where and as whom it connects (common.same_delivery), is not a producer of its own."""
     if not runs:
         return []
     kept = list(runs[0])
     default = {_fingerprint_spec(spec) for spec in runs[0]}
     for specs in runs[1:]:
-        kept.extend(spec for spec in specs if _fingerprint_spec(spec) not in default)
+        kept.extend(spec for spec in specs if _fingerprint_spec(spec) not in default and not any(
+            other.framework == spec.framework and same_delivery(other.layers, spec.layers) for other in runs[0]))
     return kept
 
 
