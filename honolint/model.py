@@ -178,7 +178,7 @@ class ProducerSpec:
 
 
 class DialectResult:
-    __slots__ = ("dialect", "producers", "unread", "documents")
+    __slots__ = ("dialect", "producers", "unread", "documents", "no_producer")
 
     def __init__(self, dialect: str, producers: Optional[list[ProducerSpec]] = None,
                  unread: Optional[list[UnreadEntry]] = None) -> None:
@@ -188,6 +188,8 @@ class DialectResult:
         # id(entry) -> the document the application reads it in, when the layout splits what the loader
         # read as one (Spring's `#---` in `.properties`); None when the loader's documents are the layout's
         self.documents: Optional[dict[int, int]] = None
+        # why a file of the layout configures no producer (a consumer's file), and the entry that shows it
+        self.no_producer: Optional[tuple[str, Optional[Entry]]] = None
 
 
 # ---------------------------------------------------------------- resolve stage: producer -> effective

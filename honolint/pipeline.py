@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Optional
 
-from honolint.dialects import detect, dialect_module
+from honolint.dialects import detect, dialect_module, reader
 from honolint.model import (Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass,
                             SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
@@ -44,7 +44,7 @@ class Linter:
                 resolver.used = False
                 loaded.resolver = resolver
                 resolver(loaded)
-                dialect = module.extract(loaded)
+                dialect = reader(module, self.options.dialect is not None)(loaded)
                 loaded.resolver = None
                 loaded.expressions = resolver.used
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]

@@ -37,7 +37,12 @@ def check(context: FileContext) -> Iterator[Problem]:
     loaded = context.loaded
     if not context.named_explicitly or loaded.error is not None or loaded.template is not None:
         return
-    if context.dialect is not None and context.dialect.producers:
+    dialect = context.dialect
+    if dialect is not None and dialect.producers:
+        return
+    if dialect is not None and dialect.no_producer is not None:
+        reason, entry = dialect.no_producer
+        yield Problem(f"no producer configured: {reason}", entry=entry)
         return
     not_mapping = next((d.not_a_mapping for d in loaded.documents if d.not_a_mapping), None)
     if not_mapping is not None:
