@@ -3,6 +3,8 @@
 ## What it checks
 That a file you name explicitly holds a producer configuration in a layout honolint reads
 (see `honolint dialects`). Files reached by walking a directory are skipped silently instead.
+A file of a layout honolint reads that configures only consumers (`consumer.properties`), or only the
+connection settings every client shares, is reported with that reason, at the key that shows it.
 
 ## Why
 A typo in a top-level key, or a layout honolint does not read, would otherwise pass as "nothing
