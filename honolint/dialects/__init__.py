@@ -2,8 +2,8 @@
 
 A dialect module has NAME, SUMMARY, DETECTION (words for `honolint dialects`), `matches(file)`
 and `extract(file) -> DialectResult`, and may have `extract_chosen(file)` for a file the user says is
-of its layout (`--dialect`, a directive, a settings file) rather than one detection found. Detection tries them in DETECTION_ORDER: the most specific
-layout first, `plain` last. A dialect's module is named after it (`spring-boot` -> spring_boot).
+of its layout (`--dialect`, a directive, a settings file) rather than one detection found. Detection
+tries them in DETECTION_ORDER: the most specific layout first, `plain` last. A dialect's module is named after it (`spring-boot` -> spring_boot).
 """
 from __future__ import annotations
 

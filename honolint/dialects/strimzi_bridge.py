@@ -9,7 +9,8 @@ interceptor, `bridge.metrics=strimziMetricsReporter` a metrics reporter), so the
 The same split since the bridge's early releases (0.15; `kafka.admin.` came with the admin endpoints).
 
 - One producer, the HTTP producer that serves `POST /topics/...`, unless `http.producer.enabled` (0.23+)
-  does not read as true (`Boolean.parseBoolean`: `true` in any case, nothing around it; default true).
+  does not read as true (`HttpConfig.isProducerEnabled`, `Boolean.parseBoolean`: `true` in any case,
+  nothing around it, so `true ` with a blank is false: reported, HL013; default true).
 - The producer is built with the serializers of the request's embedded format
   (`new KafkaProducer<>(props, keySerializer, valueSerializer)`), which replace any `key.serializer` or
   `value.serializer` of the file: reported as not read.
@@ -25,8 +26,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from honolint.dialects.common import under
-from honolint.model import DialectResult, Document, Entry, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
+from honolint.dialects.common import meant_true, parse_boolean, under
+from honolint.model import (DialectResult, Document, Entry, Layer, LoadedFile, ProducerSpec, Setting, SwitchOff,
+                            UnreadEntry)
 from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS
 
 NAME = "strimzi-bridge"
@@ -58,11 +60,6 @@ def matches(loaded: LoadedFile) -> bool:
     return loaded.format == "properties" and any(_is_bridge(doc) for doc in loaded.documents)
 
 
-def reads_true(value: Optional[str]) -> bool:
-    """Java's Boolean.parseBoolean: `true` in any case, and nothing else (no blank is trimmed)."""
-    return (value or "").lower() == "true"
-
-
 def extract(loaded: LoadedFile) -> DialectResult:
     result = DialectResult(NAME)
     for doc in loaded.documents:
@@ -85,8 +82,11 @@ def _bridge(doc: Document, result: DialectResult) -> None:
             continue
         common.append(Setting(rest, entry.value, entry))
     enabled = keys.get(ENABLED)
-    if enabled is not None and not reads_true(enabled.value):
+    if enabled is not None and not parse_boolean(enabled.value):
         why = f"the bridge's HTTP producer is disabled ({ENABLED}={enabled.value or ''})"
+        if meant_true(enabled.value):
+            result.switches.append(SwitchOff(enabled, "the bridge's HTTP producer is disabled: every POST to "
+                                                      "/topics is answered 503 (Producer is disabled in config)"))
         result.unread.extend(UnreadEntry(s.entry, why) for s in producer if s.entry is not None)
         result.no_producer = (why, enabled)
         return
