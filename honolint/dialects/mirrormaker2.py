@@ -41,6 +41,7 @@ DETECTION = "a clusters key plus keys containing -> (A->B.enabled, ...)"
 
 FRAMEWORK_NAME = "MirrorMaker 2 (Kafka Connect worker)"
 HEARTBEATS = "emit.heartbeats.enabled"
+MAX_NAMED = 4  # what a switch turns off, named in its finding
 FRAMEWORK = FrameworkLayer(FRAMEWORK_NAME, put_if_absent=CONNECT_DEFAULTS)
 
 
@@ -87,6 +88,7 @@ def _document(doc: Document, result: DialectResult) -> None:
         result.no_producer = (f"MirrorMaker 2 replicates no flow between the clusters {', '.join(aliases) or '(none)'} "
                               "(a flow A->B runs with A->B.enabled=true)", keys["clusters"])
     targets = sorted({target for _, target, _ in flows}) or ["<target alias>"]
+    known = set(aliases)
     for entry in doc.entries:
         key = entry.key
         if key.startswith("producer.") and len(key) > len("producer."):
@@ -94,15 +96,24 @@ def _document(doc: Document, result: DialectResult) -> None:
         elif key in PRODUCER_ONLY_KEYS:
             name = key
         else:
-            alias = next((a for a in aliases if key.startswith(a + ".") and key[len(a) + 1:] in PRODUCER_ONLY_KEYS),
-                         None)
-            if alias is not None:
+            alias = _alias_of(key, known)
+            if alias is not None and key[len(alias) + 1:] in PRODUCER_ONLY_KEYS:
                 name = key[len(alias) + 1:]
                 result.unread.append(UnreadEntry(entry, f"{alias}.<key> configures the worker, whose task producers "
                                                         f"take only producer.* keys: use {alias}.producer.{name}"))
             continue
         where = " or ".join(f"{target}.producer.{name}" for target in targets)
         result.unread.append(UnreadEntry(entry, f"MirrorMaker 2 configures producers per target cluster: use {where}"))
+
+
+def _alias_of(key: str, aliases: set[str]) -> str | None:
+    """The alias `key` starts with (`dr.acks` -> `dr`), the first that is one; an alias may hold dots."""
+    dot = key.find(".")
+    while dot > 0:
+        if key[:dot] in aliases:
+            return key[:dot]
+        dot = key.find(".", dot + 1)
+    return None
 
 
 class _Herders:
@@ -158,8 +169,10 @@ def _switches_off(keys: dict[str, Entry], herders: _Herders) -> list[SwitchOff]:
             continue
         lost = [pair for pair in candidates if not herders.has(*pair) and herders.has(*pair, taken_true=key)]
         if lost:
-            what = " or ".join(f"the replication flow {s}->{t}" if flow_switch or _replicates(keys, s, t)
-                               else f"the heartbeats into {t} (herder {s}->{t})" for s, t in lost)
+            named_lost = [f"the replication flow {s}->{t}" if flow_switch or _replicates(keys, s, t)
+                          else f"the heartbeats into {t} (herder {s}->{t})" for s, t in lost[:MAX_NAMED]]
+            more = f" and {len(lost) - MAX_NAMED} more" if len(lost) > MAX_NAMED else ""
+            what = " or ".join(named_lost) + more
             found.append(SwitchOff(entry, f"MirrorMaker creates no herder for {what}{stops}"))
     return found
 
