@@ -172,6 +172,15 @@ class UnreadEntry(NamedTuple):
     reason: str
 
 
+class SwitchOff(NamedTuple):
+    """A framework's on/off switch written as true that its reader takes for false (`Boolean.parseBoolean`
+    keeps the blank java.util.Properties leaves at the end of a value): what that turns off."""
+
+    entry: Entry
+    effect: str  # "MirrorMaker runs no replication flow A->B"
+    disables: bool = True  # False: another switch keeps it on for now (reported as info)
+
+
 PROVIDERS_ELSEWHERE = ("*",)  # ProducerSpec.providers: a Connect worker resolves the references, not this file
 
 
@@ -194,7 +203,7 @@ class ProducerSpec:
 
 
 class DialectResult:
-    __slots__ = ("dialect", "producers", "unread", "documents")
+    __slots__ = ("dialect", "producers", "unread", "documents", "no_producer", "switches")
 
     def __init__(self, dialect: str, producers: Optional[list[ProducerSpec]] = None,
                  unread: Optional[list[UnreadEntry]] = None) -> None:
@@ -204,6 +213,9 @@ class DialectResult:
         # id(entry) -> the document the application reads it in, when the layout splits what the loader
         # read as one (Spring's `#---` in `.properties`); None when the loader's documents are the layout's
         self.documents: Optional[dict[int, int]] = None
+        # why a file of the layout configures no producer (a consumer's file), and the entry that shows it
+        self.no_producer: Optional[tuple[str, Optional[Entry]]] = None
+        self.switches: list[SwitchOff] = []  # switches written as true that the framework reads as false
 
 
 # ---------------------------------------------------------------- resolve stage: producer -> effective

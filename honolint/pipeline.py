@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Optional
 
-from honolint.dialects import detect, dialect_module
+from honolint.dialects import detect, dialect_module, reader
 from honolint.model import (Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass,
                             SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
@@ -31,7 +31,8 @@ class Linter:
         self._combinations_left: Optional[int] = None  # combinations of unknown values this file may still evaluate
 
     def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
-        """The file's result, or None for a file reached through a directory that configures no producer."""
+        """The file's result, or None for a file reached through a directory that configures no producer
+        (unless a switch written as true turned its producers off)."""
         dialect = None
         self._combinations_left: Optional[int] = None  # unknowns.FILE_COMBINATIONS once this file needs them
         if loaded.documents:
@@ -44,12 +45,13 @@ class Linter:
                 resolver.used = False
                 loaded.resolver = resolver
                 resolver(loaded)
-                dialect = module.extract(loaded)
+                dialect = reader(module, self.options.dialect is not None)(loaded)
                 loaded.resolver = None
                 loaded.expressions = resolver.used
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
         findings = file_findings(self.rules.file, FileContext(loaded, dialect, named_explicitly))
-        if not producers and not named_explicitly and loaded.error is None and loaded.template is None:
+        if not producers and not named_explicitly and loaded.error is None and loaded.template is None \
+                and not (dialect is not None and dialect.switches):  # a switch that turned the producers off
             return None
         entries = [entry for doc in loaded.documents for entry in doc.entries]
         entries += [d.first for doc in loaded.documents for d in doc.duplicates]

@@ -13,6 +13,7 @@ RULE_MODULES = (
     "expression_default",
     "template_file",
     "provider_not_configured",
+    "switch_reads_false",
     "client_refuses",
     "invalid_value",
     "unknown_key",

@@ -3,6 +3,8 @@
 ## What it checks
 That a file you name explicitly holds a producer configuration in a layout honolint reads
 (see `honolint dialects`). Files reached by walking a directory are skipped silently instead.
+A file of a layout honolint reads that configures only consumers (`consumer.properties`), or only the
+connection settings every client shares, is reported with that reason, at the key that shows it.
 
 ## Why
 A typo in a top-level key, or a layout honolint does not read, would otherwise pass as "nothing
@@ -37,7 +39,12 @@ def check(context: FileContext) -> Iterator[Problem]:
     loaded = context.loaded
     if not context.named_explicitly or loaded.error is not None or loaded.template is not None:
         return
-    if context.dialect is not None and context.dialect.producers:
+    dialect = context.dialect
+    if dialect is not None and dialect.producers:
+        return
+    if dialect is not None and dialect.no_producer is not None:
+        reason, entry = dialect.no_producer
+        yield Problem(f"no producer configured: {reason}", entry=entry)
         return
     not_mapping = next((d.not_a_mapping for d in loaded.documents if d.not_a_mapping), None)
     if not_mapping is not None:

@@ -6,13 +6,13 @@ import pytest
 from lint_helpers import producers
 
 # (name, file, content, client, acks, idempotent, ordered, refusal start, ALO ok, AMO ok)
-NOTHING = "bootstrap.servers=kafka:9092\n"  # a producer that sets nothing of the spec's keys
+NOTHING = "bootstrap.servers=kafka:9092\n"  # a producer (so its file name says) that sets nothing of the spec's keys
 HONO_ACKS_1 = "hono:\n  kafka:\n    telemetry:\n      producerConfig:\n        acks: 1\n"
 HONO_REQUEST_TIMEOUT = "hono:\n  kafka:\n    telemetry:\n      producerConfig:\n        request.timeout.ms: 5000\n"
 ROWS = [
-    ("nothing", "p.properties", NOTHING, "java", "all", True, True, None, True, True),
-    ("nothing on 2.8", "p.properties", NOTHING, "java:2.8", "1", False, False, None, False, False),
-    ("nothing on 3.0.0", "p.properties", NOTHING, "java:3.0.0", "all", False, False, None, False, False),
+    ("nothing", "producer.properties", NOTHING, "java", "all", True, True, None, True, True),
+    ("nothing on 2.8", "producer.properties", NOTHING, "java:2.8", "1", False, False, None, False, False),
+    ("nothing on 3.0.0", "producer.properties", NOTHING, "java:3.0.0", "all", False, False, None, False, False),
     ("acks=1", "p.properties", "acks=1\n", "java", "1", False, False, None, False, False),
     ("acks=1 mif=1", "p.properties", "acks=1\nmax.in.flight.requests.per.connection=1\n", "java", "1", False, True,
      None, False, True),
@@ -32,7 +32,7 @@ ROWS = [
      "To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5", False, False),
     ("mif=6 on 3.9", "p.properties", "max.in.flight.requests.per.connection=6\n", "java:3.9", "all", False, False,
      None, False, False),
-    ("nothing, librdkafka", "p.properties", NOTHING, "librdkafka", "all", False, False, None, False, False),
+    ("nothing, librdkafka", "producer.properties", NOTHING, "librdkafka", "all", False, False, None, False, False),
     ("idempotence, librdkafka", "p.properties", "enable.idempotence=true\n", "librdkafka", "all", True, True, None,
      True, True),
     ("Hono telemetry acks=1", "application.yml", HONO_ACKS_1, "java", None, None, None, "Must set acks to all",

@@ -1,8 +1,9 @@
 """Dialect stage: which producers a file configures, and the layers each one is built from.
 
 A dialect module has NAME, SUMMARY, DETECTION (words for `honolint dialects`), `matches(file)`
-and `extract(file) -> DialectResult`. Detection tries them in DETECTION_ORDER: the most specific
-layout first, `plain` last. A dialect's module is named after it (`spring-boot` -> spring_boot).
+and `extract(file) -> DialectResult`, and may have `extract_chosen(file)` for a file the user says is
+of its layout (`--dialect`, a directive, a settings file) rather than one detection found. Detection
+tries them in DETECTION_ORDER: the most specific layout first, `plain` last. A dialect's module is named after it (`spring-boot` -> spring_boot).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ DETECTION_ORDER = (
     "hono",
     "spring-cloud-stream",
     "spring-boot",
+    "strimzi-bridge",
     "quarkus",
     "mirrormaker2",
     "connect-connector",
@@ -40,6 +42,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "hono": ("hono.kafka.", "hono_kafka_"),
     "spring-cloud-stream": ("spring.cloud.stream.kafka.", "spring.cloud.stream.binders.", "spring.cloud.stream.bindings"),
     "spring-boot": ("spring.kafka.",),
+    "strimzi-bridge": ("bridge.id", "http.host", "http.port"),
     "quarkus": ("mp.messaging.", "kafka.", "kafka-streams."),
     "mirrormaker2": ("->",),
     "connect-connector": ("connector.class",),
@@ -81,8 +84,13 @@ def detect(loaded: LoadedFile) -> Optional[str]:
     return None
 
 
+def reader(module: ModuleType, chosen: bool):
+    """The module's extract for a file detected as its layout, or chosen to be."""
+    return getattr(module, "extract_chosen", module.extract) if chosen else module.extract
+
+
 def extract(loaded: LoadedFile, forced: Optional[str] = None) -> Optional[DialectResult]:
     name = forced or detect(loaded)
     if name is None:
         return None
-    return dialect_module(name).extract(loaded)
+    return reader(dialect_module(name), forced is not None)(loaded)

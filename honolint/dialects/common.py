@@ -56,3 +56,27 @@ def _merged(layers: list[Layer]) -> dict[str, Optional[str]]:
         for setting in layer.settings:
             merged[setting.key] = setting.value
     return merged
+
+
+# ---------------------------------------------------------------- Java's two ways of reading a boolean
+
+_JAVA_BLANKS = "".join(map(chr, range(33)))  # what String.trim() removes: every char up to U+0020
+_TRUTHY = frozenset({"yes", "y", "on", "1", "enable", "enabled"})
+
+
+def parse_boolean(value: Optional[str]) -> bool:
+    """Java's Boolean.parseBoolean: `true` in any case, nothing around it."""
+    return value is not None and value.lower() == "true"
+
+
+def config_boolean(value: Optional[str]) -> Optional[bool]:
+    """ConfigDef's BOOLEAN: trimmed `true` or `false` in any case; None for anything else, which it refuses."""
+    trimmed = (value or "").strip(_JAVA_BLANKS).lower()
+    return True if trimmed == "true" else False if trimmed == "false" else None
+
+
+def meant_true(value: Optional[str]) -> bool:
+    """Written as true (`true ` with a blank, `yes`, `on`) but not what Boolean.parseBoolean reads as true."""
+    if value is None or parse_boolean(value):
+        return False
+    return config_boolean(value) is True or value.strip(_JAVA_BLANKS).lower() in _TRUTHY

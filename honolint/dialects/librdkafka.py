@@ -11,12 +11,17 @@
   properties is a consumer's and is left alone; a map of common names only (`bootstrap.servers`,
   `sasl.*`) is a producer only when nothing else in the document says which map is whose.
 
-Detection: the file name (`kcat.conf`, `*.kcat.conf`, `kafkacat.conf`), or a producer map that uses
+Detection: the file name (`kcat.conf`, `*.kcat.conf`, `kafkacat.conf`), or a candidate map that uses
 a name only librdkafka knows (`request.required.acks`, `queue.buffering.max.ms`, `sasl.mechanisms`,
-...) and no name only the Java client knows (`key.serializer`, `max.block.ms`, ...). Names both
-clients share say nothing about the client. Once a file is librdkafka's, a Java-only key in it is an
-unknown property, which librdkafka refuses (HL103 error). `--dialect plain` lints such a file for the
-Java client instead.
+`sasl.username`, ...) while no candidate map uses a name only the Java client knows (`key.serializer`,
+`max.block.ms`, `sasl.jaas.config`, ...). Names both clients know (`bootstrap.servers`,
+`security.protocol`, `session.timeout.ms`) say nothing about the client, nor does whose map it is:
+Confluent's `librdkafka.config` template (`sasl.mechanisms`, `sasl.username`, `sasl.password`,
+`session.timeout.ms`) is librdkafka's, and as its one map holds a consumer property and no producer
+property it is a consumer's, reported as no producer; `--dialect librdkafka` (a file chosen to be of
+this layout) lints a document without a producer map as one producer, its root keys. Once a file is
+librdkafka's, a Java-only key in it is an unknown property, which librdkafka refuses (HL103 error).
+`--dialect plain` lints such a file for the Java client instead.
 """
 from __future__ import annotations
 
@@ -145,6 +150,8 @@ def producer_maps(doc: Document) -> list[_Map]:
 
 
 def _written_for_librdkafka(loaded: LoadedFile) -> bool:
+    """A candidate map uses a name only librdkafka knows, and none uses a name only Java knows. Whose map
+    it is (a producer's, a consumer's) is not asked: that is which producers the file has, not its client."""
     names = {e.path[-1] for doc in loaded.documents for e in doc.entries if e.path}
     if not any(_maybe_librdkafka(name) for name in names):
         return False  # every dotted name is a Java one: not worth looking up librdkafka's table
@@ -153,7 +160,7 @@ def _written_for_librdkafka(loaded: LoadedFile) -> bool:
         candidates = [m for m in _maps(doc) if m.candidate()]
         if any(m.java_only() for m in candidates):
             return False
-        evidence = evidence or (bool(producer_maps(doc)) and any(m.evidence() for m in candidates))
+        evidence = evidence or any(m.evidence() for m in candidates)
     return evidence
 
 
@@ -167,20 +174,45 @@ def matches(loaded: LoadedFile) -> bool:
 
 
 def extract(loaded: LoadedFile) -> DialectResult:
+    return _extract(loaded, chosen=False)
+
+
+def extract_chosen(loaded: LoadedFile) -> DialectResult:
+    """`--dialect librdkafka`: a document with no producer map is one producer, its root keys."""
+    return _extract(loaded, chosen=True)
+
+
+def _extract(loaded: LoadedFile, chosen: bool) -> DialectResult:
     result = DialectResult(NAME)
     documents = [doc for doc in loaded.documents if doc.entries]
     several = len(loaded.documents) > 1
+    kcat = is_kcat_file(loaded)
+    consumers: list[_Map] = []
     for doc in documents:
-        maps = [] if is_kcat_file(loaded) else producer_maps(doc)
+        maps = [] if kcat else producer_maps(doc)
+        if not maps and not (kcat or chosen):
+            consumers += [m for m in _maps(doc) if m.candidate() and m.role() == "consumer"]
+            continue
         if not maps:
             root = [e for e in doc.entries if len(e.path) == 1]
             if not root:
                 continue
             maps = [_Map(())]
-            maps[0].entries = root  # kcat, or a file forced with --dialect librdkafka
+            maps[0].entries = root  # kcat, or a file chosen with --dialect librdkafka
         for producer in maps:
             result.producers.append(_spec(loaded, doc, producer, several))
+    if not result.producers and consumers:
+        result.no_producer = _consumer_only(consumers[0])
     return result
+
+
+def _consumer_only(consumer: _Map) -> tuple[str, Optional[Entry]]:
+    where = f"{_dotted(consumer.parent)} is" if consumer.parent else "its keys are"
+    entry = next((e for e in consumer.entries if (row := librdkafka_row(e.path[-1])) is not None and row[1] == "C"),
+                 None)
+    why = f"{entry.path[-1]} is a consumer property" if entry is not None else "so its name says"
+    return (f"{where} a librdkafka consumer's configuration ({why}, and no producer property is set); "
+            "--dialect librdkafka lints it as a producer's", entry)
 
 
 def _spec(loaded: LoadedFile, doc: Document, producer: _Map, several: bool) -> ProducerSpec:

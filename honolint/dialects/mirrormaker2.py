@@ -1,7 +1,15 @@
 """MirrorMaker 2 in dedicated mode (`connect-mirror-maker.properties`): one producer per enabled flow.
 
-`MirrorMakerConfig` (apache/kafka connect/mirror/...): `clusters = A, B` names the clusters, a flow
-`A->B` runs when `A->B.enabled` is `true` (`Boolean.parseBoolean`: any case, no surrounding spaces).
+`MirrorMakerConfig` (apache/kafka connect/mirror/...): `clusters = A, B` names the clusters. Which flows
+run is read twice (Kafka 2.8+, `clusterPairs`): MirrorMaker creates a herder for `A->B` when
+`Boolean.parseBoolean(A->B.enabled)` or heartbeats are on for the pair (`A->B.emit.heartbeats.enabled`,
+else `emit.heartbeats.enabled`, both `Boolean.parseBoolean`, default true), and no herder at all stops
+it at start-up ("No source->target replication flows."); the herder's MirrorSourceConnector then
+replicates when its `enabled` (the same `A->B.enabled`, default false) is true as ConfigDef's BOOLEAN
+reads it, trimmed. `Boolean.parseBoolean` trims nothing and java.util.Properties keeps a value's
+trailing blanks, so `A->B.enabled = true ` still replicates while heartbeats give the pair a herder,
+and stops when they are off (`emit.heartbeats.enabled=false`, or `true ` with a blank too): such switches
+are reported with what they turn off (HL013). Before 2.8 every pair had a herder.
 The flow's records are written into B by the source-task producers of the Connect worker MirrorMaker
 runs for that flow, whose worker configuration is `workerConfig(A->B)`: every `B.<k>` with the alias
 stripped, so the data producer is configured by the TARGET alias's `B.producer.<k>`, never by
@@ -19,10 +27,11 @@ producers never see).
 """
 from __future__ import annotations
 
+from honolint.dialects.common import config_boolean, meant_true, parse_boolean
 from honolint.dialects.connect_worker import (CONNECT_DEFAULTS, EOS_KEY, PRODUCER_ONLY_KEYS, configured_providers,
                                              eos_enabled)
 from honolint.model import (DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
-                            UnreadEntry)
+                            SwitchOff, UnreadEntry)
 
 NAME = "mirrormaker2"
 EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
@@ -31,6 +40,8 @@ SUMMARY = ("MirrorMaker 2 dedicated mode (connect-mirror-maker.properties): a pr
 DETECTION = "a clusters key plus keys containing -> (A->B.enabled, ...)"
 
 FRAMEWORK_NAME = "MirrorMaker 2 (Kafka Connect worker)"
+HEARTBEATS = "emit.heartbeats.enabled"
+MAX_NAMED = 4  # what a switch turns off, named in its finding
 FRAMEWORK = FrameworkLayer(FRAMEWORK_NAME, put_if_absent=CONNECT_DEFAULTS)
 
 
@@ -64,15 +75,20 @@ def extract(loaded: LoadedFile) -> DialectResult:
 def _document(doc: Document, result: DialectResult) -> None:
     keys = {e.key: e for e in doc.entries}
     aliases = clusters(keys["clusters"].value)
+    herders = _Herders(keys, aliases)
     flows: list[tuple[str, str, Entry]] = []
-    for source in aliases:
-        for target in aliases:
-            enabled = keys.get(f"{source}->{target}.enabled")
-            if source != target and enabled is not None and (enabled.value or "").lower() == "true":
-                flows.append((source, target, enabled))
+    for source, target in herders.mentioned:
+        enabled = keys.get(f"{source}->{target}.enabled")
+        if enabled is not None and config_boolean(enabled.value) and herders.has(source, target):
+            flows.append((source, target, enabled))
     for source, target, enabled in flows:
         result.producers.append(_flow(doc, keys, source, target, enabled))
+    result.switches.extend(_switches_off(keys, herders))
+    if not flows and not result.producers:
+        result.no_producer = (f"MirrorMaker 2 replicates no flow between the clusters {', '.join(aliases) or '(none)'} "
+                              "(a flow A->B runs with A->B.enabled=true)", keys["clusters"])
     targets = sorted({target for _, target, _ in flows}) or ["<target alias>"]
+    known = set(aliases)
     for entry in doc.entries:
         key = entry.key
         if key.startswith("producer.") and len(key) > len("producer."):
@@ -80,15 +96,99 @@ def _document(doc: Document, result: DialectResult) -> None:
         elif key in PRODUCER_ONLY_KEYS:
             name = key
         else:
-            alias = next((a for a in aliases if key.startswith(a + ".") and key[len(a) + 1:] in PRODUCER_ONLY_KEYS),
-                         None)
-            if alias is not None:
+            alias = _alias_of(key, known)
+            if alias is not None and key[len(alias) + 1:] in PRODUCER_ONLY_KEYS:
                 name = key[len(alias) + 1:]
                 result.unread.append(UnreadEntry(entry, f"{alias}.<key> configures the worker, whose task producers "
                                                         f"take only producer.* keys: use {alias}.producer.{name}"))
             continue
         where = " or ".join(f"{target}.producer.{name}" for target in targets)
         result.unread.append(UnreadEntry(entry, f"MirrorMaker 2 configures producers per target cluster: use {where}"))
+
+
+def _alias_of(key: str, aliases: set[str]) -> str | None:
+    """The alias `key` starts with (`dr.acks` -> `dr`), the first that is one; an alias may hold dots."""
+    dot = key.find(".")
+    while dot > 0:
+        if key[:dot] in aliases:
+            return key[:dot]
+        dot = key.find(".", dot + 1)
+    return None
+
+
+class _Herders:
+    """Which source->target pairs MirrorMaker creates a herder for (MirrorMakerConfig.clusterPairs, 2.8+):
+    `A->B.enabled` or heartbeats on for the pair, both as Boolean.parseBoolean reads them. Only the pairs
+    the file names (`A->B.<key>`) are listed, so that many aliases cost no more than the file's keys."""
+
+    def __init__(self, keys: dict[str, Entry], aliases: list[str]) -> None:
+        self.keys = keys
+        order = {alias: index for index, alias in enumerate(aliases)}
+        mentioned = set()
+        for key in keys:
+            source, arrow, rest = key.partition("->")
+            target = rest.split(".", 1)[0]
+            if arrow and source in order and target in order and source != target:
+                mentioned.add((source, target))
+        self.mentioned = sorted(mentioned, key=lambda pair: (order[pair[0]], order[pair[1]]))
+        self.unmentioned = len(aliases) * (len(aliases) - 1) > len(mentioned)
+
+    def heartbeats(self, source: str, target: str, taken_true: str = "") -> bool:
+        for key in (f"{source}->{target}.{HEARTBEATS}", HEARTBEATS):
+            if key in self.keys:
+                return key == taken_true or parse_boolean(self.keys[key].value)
+        return True  # MirrorHeartbeatConfig.EMIT_HEARTBEATS_ENABLED_DEFAULT
+
+    def has(self, source: str, target: str, taken_true: str = "") -> bool:
+        """A herder for the pair; `taken_true`: a switch read as true instead, to see what it costs."""
+        enabled = f"{source}->{target}.enabled"
+        return (enabled in self.keys and (enabled == taken_true or parse_boolean(self.keys[enabled].value))) \
+            or self.heartbeats(source, target, taken_true)
+
+    def any(self) -> bool:
+        unmentioned_have = HEARTBEATS not in self.keys or parse_boolean(self.keys[HEARTBEATS].value)
+        return any(self.has(*pair) for pair in self.mentioned) or (self.unmentioned and unmentioned_have)
+
+
+def _switches_off(keys: dict[str, Entry], herders: _Herders) -> list[SwitchOff]:
+    """Each switch written as true that clusterPairs reads as false, with what that costs."""
+    pairs = herders.mentioned
+    named = set(pairs)
+    around = pairs + [(t, s) for s, t in pairs if (t, s) not in named]  # with the reverse herders' heartbeats
+    switches = [(HEARTBEATS, around, False)] + [(f"{s}->{t}.{HEARTBEATS}", [(s, t)], False) for s, t in pairs] \
+        + [(f"{s}->{t}.enabled", [(s, t)], True) for s, t in pairs]
+    stops = "" if herders.any() else \
+        "; with no herder left MirrorMaker stops at start-up (No source->target replication flows.)"
+    found = []
+    for key, candidates, flow_switch in switches:
+        entry = keys.get(key)
+        if entry is None or not meant_true(entry.value):
+            continue
+        if flow_switch and herders.has(*candidates[0]):  # a herder for the heartbeats: its connector decides
+            found.append(_kept_by_heartbeats(entry, *candidates[0]))
+            continue
+        lost = [pair for pair in candidates if not herders.has(*pair) and herders.has(*pair, taken_true=key)]
+        if lost:
+            named_lost = [f"the replication flow {s}->{t}" if flow_switch or _replicates(keys, s, t)
+                          else f"the heartbeats into {t} (herder {s}->{t})" for s, t in lost[:MAX_NAMED]]
+            more = f" and {len(lost) - MAX_NAMED} more" if len(lost) > MAX_NAMED else ""
+            what = " or ".join(named_lost) + more
+            found.append(SwitchOff(entry, f"MirrorMaker creates no herder for {what}{stops}"))
+    return found
+
+
+def _kept_by_heartbeats(entry: Entry, source: str, target: str) -> SwitchOff:
+    if config_boolean(entry.value):
+        return SwitchOff(entry, f"the replication flow {source}->{target} runs only because heartbeats give the pair a "
+                                "herder: with emit.heartbeats.enabled=false it stops", disables=False)
+    return SwitchOff(entry, f"the replication flow {source}->{target} does not start: its connector refuses the "
+                            "value (Expected value to be either true or false)")
+
+
+def _replicates(keys: dict[str, Entry], source: str, target: str) -> bool:
+    """The pair's source connector would replicate, given a herder (ConfigDef BOOLEAN: trimmed, default false)."""
+    enabled = keys.get(f"{source}->{target}.enabled")
+    return enabled is not None and config_boolean(enabled.value) is True
 
 
 def _flow(doc: Document, keys: dict[str, Entry], source: str, target: str, enabled: Entry) -> ProducerSpec:

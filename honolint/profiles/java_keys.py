@@ -13,6 +13,7 @@ DEFAULTS            declared defaults (ConfigDef.convertToString) of a few keys;
 REQUIRED_KEYS       producer keys with no default (ConfigDef.NO_DEFAULT_VALUE)
 INTERNAL_KEYS       producer keys defined as internal configs
 CONSUMER_ONLY_KEYS  ConsumerConfig.configNames() minus PRODUCER_KEYS
+PRODUCER_ONLY_KEYS  PRODUCER_KEYS minus ConsumerConfig.configNames()
 """
 from __future__ import annotations
 
@@ -415,4 +416,31 @@ CONSUMER_ONLY_KEYS: frozenset[str] = frozenset({
     "share.acknowledgement.mode",
     "share.acquire.mode",
     "value.deserializer",
+})
+
+PRODUCER_ONLY_KEYS: frozenset[str] = frozenset({
+    "acks",
+    "batch.size",
+    "buffer.memory",
+    "compression.gzip.level",
+    "compression.lz4.level",
+    "compression.type",
+    "compression.zstd.level",
+    "delivery.timeout.ms",
+    "enable.idempotence",
+    "key.serializer",
+    "linger.ms",
+    "max.block.ms",
+    "max.in.flight.requests.per.connection",
+    "max.request.size",
+    "metadata.max.idle.ms",
+    "partitioner.adaptive.partitioning.enable",
+    "partitioner.availability.timeout.ms",
+    "partitioner.class",
+    "partitioner.ignore.keys",
+    "retries",
+    "transaction.timeout.ms",
+    "transaction.two.phase.commit.enable",
+    "transactional.id",
+    "value.serializer",
 })

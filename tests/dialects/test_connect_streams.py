@@ -358,10 +358,66 @@ def test_mirrormaker_one_producer_per_enabled_flow(honolint):
     assert by_scope["flow primary->dr"]["effective"]["acks"]["value"] == "all"
 
 
-def test_mirrormaker_enabled_is_parsed_like_boolean_parse_boolean(honolint):
-    text = MM2.replace("primary->dr.enabled = true", "primary->dr.enabled = true ")  # trailing space: false
+def test_a_flow_switch_with_a_blank_runs_while_heartbeats_give_it_a_herder(honolint):
+    # clusterPairs reads `true ` as false (Boolean.parseBoolean), but heartbeats (on by default) still create
+    # the herder, whose MirrorSourceConnector reads enabled trimmed (ConfigDef): the flow replicates
+    text = MM2.replace("primary->dr.enabled = true", "primary->dr.enabled = true ")
+    report, exit_code = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    assert only(report)["scope"] == "flow primary->dr" and exit_code == 0
+    (switch,) = findings(report, "HL013")
+    assert (switch["severity"], switch["line"], switch["key"]) == ("info", 5, "primary->dr.enabled")
+    assert "runs only because heartbeats give the pair a herder" in switch["message"]
+
+
+def test_a_flow_switch_with_a_blank_and_no_heartbeats_is_no_flow(honolint):
+    text = MM2.replace("primary->dr.enabled = true", "primary->dr.enabled = true ") + "emit.heartbeats.enabled=false\n"
+    report, exit_code = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    assert producers(report) == [] and exit_code == 0
+    (switch,) = findings(report, "HL013")
+    assert (switch["severity"], switch["line"]) == ("warning", 5)
+    assert "no herder for the replication flow primary->dr" in switch["message"]
+    assert "stops at start-up (No source->target replication flows.)" in switch["message"]
+    assert "write primary->dr.enabled=true" in switch["message"]
+    text = text.replace("primary->dr.enabled = true ", "primary->dr.enabled = true")  # the fix
+    report, _ = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    assert only(report)["scope"] == "flow primary->dr" and not findings(report, "HL013")
+
+
+def test_a_heartbeat_switch_with_a_blank_costs_the_flows_that_rely_on_it(honolint):
+    # as in a real repository: every switch ends with a blank, so no pair gets a herder
+    text = MM2.replace("primary->dr.enabled = true", "primary->dr.enabled = true ") + "emit.heartbeats.enabled=true \n"
     report, _ = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
     assert producers(report) == []
+    by_key = {f["key"]: f for f in findings(report, "HL013")}
+    heartbeats = by_key["emit.heartbeats.enabled"]
+    assert heartbeats["severity"] == "warning" and heartbeats["line"] == 13
+    assert "no herder for the replication flow primary->dr or the heartbeats into primary (herder dr->primary)" \
+        in heartbeats["message"]
+    assert by_key["primary->dr.enabled"]["severity"] == "warning"
+
+
+def test_a_directory_walk_shows_a_file_whose_switches_turned_its_flows_off(honolint):
+    text = MM2.replace("primary->dr.enabled = true", "primary->dr.enabled = true ") + "emit.heartbeats.enabled=false\n"
+    honolint.write("mm2/connect-mirror-maker.properties", text)
+    honolint.write("mm2/consumer.properties", "bootstrap.servers=kafka:9092\ngroup.id=g\n")
+    report, exit_code = honolint.json(str(honolint.tmp_path / "mm2"))
+    (file,) = report["files"]
+    assert file["path"].endswith("connect-mirror-maker.properties") and exit_code == 0
+    assert [f["code"] for f in file["findings"]] == ["HL013"]
+
+
+def test_a_heartbeat_switch_with_a_blank_where_nothing_relies_on_it_is_not_reported(honolint):
+    text = MM2 + "emit.heartbeats.enabled=true \ndr->primary.emit.heartbeats.enabled=true\n"
+    report, _ = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    assert only(report)["scope"] == "flow primary->dr" and not findings(report, "HL013")
+
+
+def test_a_flow_switch_the_connector_refuses_is_no_flow(honolint):
+    text = MM2.replace("primary->dr.enabled = true", "primary->dr.enabled = yes")
+    report, _ = honolint.json(str(honolint.write("connect-mirror-maker.properties", text)))
+    assert producers(report) == []
+    (switch,) = findings(report, "HL013")
+    assert switch["severity"] == "warning" and "its connector refuses the value" in switch["message"]
 
 
 def test_mirrormaker_flow_override_with_5_in_flight_fails(honolint):

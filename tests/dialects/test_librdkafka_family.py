@@ -187,8 +187,52 @@ def test_a_map_with_a_java_only_key_is_not_taken_for_librdkafka_unless_asked(hon
 
 def test_a_consumer_map_is_no_producer(honolint):
     text = "kafka:\n  consumer:\n    bootstrap.servers: b:9092\n    group.id: g\n    fetch.wait.max.ms: 100\n"
-    loaded = load_bytes(text.encode(), "app.yaml")
-    assert detect(loaded) != "librdkafka"
+    report, exit_code = honolint.json(str(honolint.write("app.yaml", text)))
+    assert (dialect(report), producers(report), exit_code) == ("librdkafka", [], 0)
+    (finding,) = findings(report, "HL005")
+    assert finding["line"] == 4 and "kafka.consumer is a librdkafka consumer's configuration" in finding["message"]
+
+
+# Confluent's client template for librdkafka (confluentinc/examples clients/cloud/*/librdkafka.config)
+CONFLUENT_TEMPLATE = """\
+# Required connection configs for Kafka producer, consumer, and admin
+bootstrap.servers=pkc-12345.europe-west1.gcp.confluent.cloud:9092
+security.protocol=SASL_SSL
+sasl.mechanisms=PLAIN
+sasl.username=ABCDEFGHIJKLMNOP
+sasl.password=not-a-real-secret
+
+# Best practice for higher availability in librdkafka clients prior to 1.7
+session.timeout.ms=45000
+"""
+
+
+def test_names_both_clients_know_do_not_keep_a_file_from_librdkafka(honolint):
+    path = honolint.write("librdkafka.config", CONFLUENT_TEMPLATE)
+    report, exit_code = honolint.json(str(path))
+    assert (dialect(report), producers(report), exit_code) == ("librdkafka", [], 0)
+    assert "HL103" not in codes(report)  # sasl.username is no unknown Java key
+    (finding,) = findings(report, "HL005")
+    assert finding["line"] == 9 and "session.timeout.ms is a consumer property" in finding["message"]
+
+    report, exit_code = honolint.json("--dialect", "librdkafka", str(path))  # the producer.py that reads it
+    (producer,) = producers(report)
+    assert (producer["client"], exit_code) == ("librdkafka:2.16", 1)
+    assert "HL103" not in codes(report) and "HL202" in codes(report)
+
+
+def test_the_confluent_template_with_producer_settings_is_a_librdkafka_producer(honolint):
+    text = CONFLUENT_TEMPLATE + "acks=all\nenable.idempotence=true\n"
+    report, exit_code = honolint.json(str(honolint.write("client.properties", text)))
+    (producer,) = producers(report)
+    assert (dialect(report), producer["client"], exit_code) == ("librdkafka", "librdkafka:2.16", 0)
+    assert verdicts(report) == {"producer": OK} and "HL103" not in codes(report)
+
+
+def test_a_java_only_name_still_keeps_the_template_from_librdkafka(honolint):
+    text = CONFLUENT_TEMPLATE + "acks=all\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n"
+    report, _ = honolint.json(str(honolint.write("client.properties", text)))
+    assert dialect(report) == "plain" and producers(report)[0]["client"] == "java:4.3"
 
 
 # ---------------------------------------------------------------- Fluent Bit, classic format

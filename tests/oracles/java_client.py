@@ -273,6 +273,7 @@ def render_java_keys(raw: dict) -> str:
     by_name = {k["name"]: k for k in producer}
     names = sorted(by_name)
     consumer_only = sorted({k["name"] for k in consumer} - set(by_name))
+    producer_only = sorted(set(by_name) - {k["name"] for k in consumer})
     missing = [k for k in DEFAULT_KEYS if k not in by_name]
     if missing:
         raise OracleError(f"keys not defined by ProducerConfig: {missing}")
@@ -298,6 +299,7 @@ def render_java_keys(raw: dict) -> str:
         "REQUIRED_KEYS       producer keys with no default (ConfigDef.NO_DEFAULT_VALUE)\n"
         "INTERNAL_KEYS       producer keys defined as internal configs\n"
         "CONSUMER_ONLY_KEYS  ConsumerConfig.configNames() minus PRODUCER_KEYS\n"
+        "PRODUCER_ONLY_KEYS  PRODUCER_KEYS minus ConsumerConfig.configNames()\n"
         '"""\n'
     )
     out.append("from __future__ import annotations\n\n")
@@ -313,7 +315,8 @@ def render_java_keys(raw: dict) -> str:
                + strset([n for n in names if not by_name[n]["has_default"]]) + "})\n\n")
     out.append("INTERNAL_KEYS: frozenset[str] = frozenset({\n"
                + strset([n for n in names if by_name[n]["internal"]]) + "})\n\n")
-    out.append("CONSUMER_ONLY_KEYS: frozenset[str] = frozenset({\n" + strset(consumer_only) + "})\n")
+    out.append("CONSUMER_ONLY_KEYS: frozenset[str] = frozenset({\n" + strset(consumer_only) + "})\n\n")
+    out.append("PRODUCER_ONLY_KEYS: frozenset[str] = frozenset({\n" + strset(producer_only) + "})\n")
     return "".join(out).replace("frozenset({\n})", "frozenset()")
 
 
