@@ -285,7 +285,11 @@ def extract(loaded: LoadedFile) -> DialectResult:
 def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry]) -> list[ProducerSpec]:
     binders = _binders(items)
     streams_app = any(i.level in streams.LEVELS for i in items) or any(t in STREAMS_TYPES for t in binders.values())
-    found = streams.producers([i for i in items if not i.binder], label) if streams_app else []
+    found: list[ProducerSpec] = []
+    if streams_app:  # the Kafka Streams binder: the application's own, or each kstream-type binder's
+        named = [name for name, kind in binders.items() if kind in STREAMS_TYPES]
+        for binder in named or [""]:
+            found += streams.producers(_for_binder(items, binder), label + (f" (binder {binder})" if binder else ""))
     channel = any(t == "kafka" for t in binders.values()) or any(
         i.level in CHANNEL_LEVELS or (i.level == DECLARED and i.value == KAFKA) for i in items)
     if streams_app and not channel:

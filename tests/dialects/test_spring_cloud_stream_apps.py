@@ -200,3 +200,29 @@ def test_bindings_alone_are_a_kafka_application_when_the_build_says_so(honolint)
     report, _ = honolint.json(str(honolint.write("svc/src/main/resources/application.properties", text)))
     assert list(scopes(report)) == ["spring.cloud.stream.kafka.bindings.orders-out-0"]
     assert errors(producers(report)[0]) == ["HL201", "HL202"]
+
+
+KSTREAM_BINDER = """\
+spring.cloud.function.definition=enrich;count
+spring.cloud.stream.bindings.enrich-out-0.destination=orders
+spring.cloud.stream.bindings.enrich-out-0.binder=channels
+spring.cloud.stream.bindings.count-in-0.destination=orders
+spring.cloud.stream.bindings.count-in-0.binder=streams
+spring.cloud.stream.bindings.count-out-0.destination=order-counts
+spring.cloud.stream.bindings.count-out-0.binder=streams
+spring.cloud.stream.binders.channels.type=kafka
+spring.cloud.stream.binders.channels.environment.spring.cloud.stream.kafka.binder.required-acks=all
+spring.cloud.stream.binders.streams.type=kstream
+spring.cloud.stream.binders.streams.environment.spring.cloud.stream.kafka.streams.binder.application-id=counts
+spring.cloud.stream.binders.streams.environment.spring.cloud.stream.kafka.streams.binder.configuration.processing.guarantee=exactly_once_v2
+"""
+
+
+def test_a_kstream_binder_builds_kafka_streams_producers_from_its_environment(honolint):
+    report, _ = honolint.json(str(honolint.write("application.properties", KSTREAM_BINDER)))
+    found = scopes(report)
+    assert sorted(found) == ["spring.cloud.stream.kafka.bindings.enrich-out-0 (binder channels)",
+                             "spring.cloud.stream.kafka.streams.binder (binder streams)"]
+    streams_producer = found["spring.cloud.stream.kafka.streams.binder (binder streams)"]
+    assert streams_producer["effective"]["enable.idempotence"]["value"] == "true"  # exactly_once_v2
+    assert all(errors(p) == [] for p in found.values())
