@@ -144,9 +144,7 @@ def producer_maps(doc: Document) -> list[_Map]:
     producers = [m for m, role in roles if role == "producer"]
     if producers:
         return producers
-    if any(role == "consumer" for _, role in roles):
-        return []
-    return [m for m, role in roles if role == "common"]
+    return []  # a consumer's map, or connection settings every client shares: no producer (as plain.py)
 
 
 def _written_for_librdkafka(loaded: LoadedFile) -> bool:
@@ -188,10 +186,15 @@ def _extract(loaded: LoadedFile, chosen: bool) -> DialectResult:
     several = len(loaded.documents) > 1
     kcat = is_kcat_file(loaded)
     consumers: list[_Map] = []
+    common: list[_Map] = []
     for doc in documents:
         maps = [] if kcat else producer_maps(doc)
+        if kcat and not chosen and not _kcat_producer(loaded, doc):
+            common.append(_root(doc))
+            continue
         if not maps and not (kcat or chosen):
             consumers += [m for m in _maps(doc) if m.candidate() and m.role() == "consumer"]
+            common += [m for m in _maps(doc) if m.candidate() and m.role() == "common"]
             continue
         if not maps:
             root = [e for e in doc.entries if len(e.path) == 1]
@@ -203,7 +206,27 @@ def _extract(loaded: LoadedFile, chosen: bool) -> DialectResult:
             result.producers.append(_spec(loaded, doc, producer, several))
     if not result.producers and consumers:
         result.no_producer = _consumer_only(consumers[0])
+    elif not result.producers and common:
+        where = f"{_dotted(common[0].parent)} holds" if common[0].parent else "its keys are"
+        result.no_producer = (f"{where} only connection settings every client shares (no producer property is "
+                              "set), as a kcat or confluent-kafka file for producing and consuming alike; "
+                              "--dialect librdkafka lints it as a producer's", None)
     return result
+
+
+def _root(doc: Document) -> _Map:
+    root = _Map(())
+    root.entries = [e for e in doc.entries if len(e.path) == 1]
+    return root
+
+
+def _kcat_producer(loaded: LoadedFile, doc: Document) -> bool:
+    """A kcat file is a producer's when it sets a producer property or its name says so (kcat -P and -C read
+    the same file)."""
+    import os
+
+    name = os.path.basename(loaded.path).lower()
+    return any(word in name for word in PRODUCER_WORDS) or _root(doc).role() == "producer"
 
 
 def _consumer_only(consumer: _Map) -> tuple[str, Optional[Entry]]:

@@ -461,3 +461,18 @@ def test_odd_input_never_raises(honolint, forced, name, text):
     assert exit_code in (0, 1)
     report, exit_code = honolint.json("--dialect", forced, str(path))
     assert exit_code in (0, 1)
+
+
+def test_connection_settings_alone_are_no_producer_as_in_plain_files(honolint):
+    connection = "bootstrap.servers=kafka:9092\nsecurity.protocol=SASL_SSL\nsasl.mechanisms=SCRAM-SHA-512\n"
+    report, exit_code = honolint.json(str(honolint.write("kcat.conf", connection)))
+    assert (dialect(report), producers(report), exit_code) == ("librdkafka", [], 0)
+    (finding,) = findings(report, "HL005")
+    assert "only connection settings every client shares" in finding["message"]
+    report, _ = honolint.json(str(honolint.write("producer.kcat.conf", connection)))
+    assert [p["scope"] for p in producers(report)] == ["producer"]  # its name says whose it is
+    report, _ = honolint.json("--dialect", "librdkafka", str(honolint.tmp_path / "kcat.conf"))
+    assert [p["scope"] for p in producers(report)] == ["producer"]
+    text = "kafka:\n  bootstrap.servers: kafka:9092\n  sasl.mechanisms: PLAIN\n  sasl.username: svc\n"
+    report, _ = honolint.json(str(honolint.write("settings.yaml", text)))
+    assert producers(report) == [] and "only connection settings" in findings(report, "HL005")[0]["message"]
