@@ -89,7 +89,8 @@ def matches(loaded: LoadedFile) -> bool:
             if head[:26] == "spring.cloud.stream.kafka.":
                 return True
             if head in ("spring.cloud.stream.binders.", "spring.cloud.stream.bindings"):
-                if head.endswith("binders.") and (entry.value or "").strip().lower() in ("kafka",) + STREAMS_TYPES:
+                if head.endswith("binders.") and entry.key.lower().endswith(".type") and (
+                        entry.value or "").strip().lower() in ("kafka",) + STREAMS_TYPES:
                     return True
                 other = True
     return other and _kafka_binder_in_build(loaded.path)
