@@ -1,4 +1,4 @@
-"""Files inside files: what a Kubernetes manifest hands the programs it runs.
+"""Files inside files: what a Kubernetes manifest or a docker compose file hands the programs it runs.
 
 - A ConfigMap or Secret (`apiVersion: v1`) is mounted as a directory with a file per `data` / `stringData`
   key, so a key that names a file honolint reads (`application.yml`, `producer.properties`,
@@ -7,22 +7,36 @@
   the line after the key, its indentation stripped. Any other scalar, and a Secret's base64 `data`, can only
   be pointed at through its key: every position inside it is the key's. A `data` value that is not base64
   is an unreadable file; `binaryData` is never read.
+- The containers of a Pod or of a workload's pod template (`env`: `name` with `value`, a `valueFrom` known
+  at deploy time) and a compose service's `environment` (a map, or a list of `NAME=VALUE`; a name without
+  a value takes the shell's at deploy time) are an `.env` document, read by the dialects that know
+  environment variables (Spring Boot's relaxed names, Hono's), at the positions of the entries. A value
+  known at deploy time reads as `${NAME}`: unknown, unless `--define NAME=VALUE` gives it. A container of
+  a Kafka Connect image (Confluent's cp-kafka-connect / cp-server-connect, Debezium's connect) is instead
+  the worker file the image's entrypoint renders from its `CONNECT_*` variables.
 
 Nothing here is nested deeper than the manifest's own structure, every file's text counts against one
-budget of MAX_BYTES, and at most MOST_FILES files are read from one manifest: aliases that repeat a large
-value cannot make the work grow beyond the size of what is read.
+budget of MAX_BYTES, and at most MOST_FILES files and MOST_VARIABLES variables are read from one manifest:
+aliases that repeat a large value cannot make the work grow beyond the size of what is read.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator, Optional
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from honolint.model import Duplicate, Embedded, Entry, LoadedFile, SyntaxProblem
+from honolint.model import Document, Duplicate, Embedded, Entry, Expression, LoadedFile, SyntaxProblem
 
 MOST_FILES = 1000
+MOST_VARIABLES = 100_000
 _KEY = re.compile(r"[-._a-zA-Z0-9]+")  # what Kubernetes accepts as a ConfigMap or Secret key
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a name ${...} can refer to
+_K8S_REFERENCE = re.compile(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)")  # `$(NAME)`, `$$` escapes it
+_NULL = "tag:yaml.org,2002:null"
+# where each kind keeps its pod spec
+_POD_SPEC = {"Pod": ("spec",), "CronJob": ("spec", "jobTemplate", "spec", "template", "spec")}
+_WORKLOADS = ("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController")
 
 
 class Manifest:
@@ -33,7 +47,7 @@ class Manifest:
         from honolint.load import MAX_BYTES
 
         self._lines: Optional[list[bytes]] = None
-        self.bytes_left, self.files_left = MAX_BYTES, MOST_FILES
+        self.bytes_left, self.files_left, self.variables_left = MAX_BYTES, MOST_FILES, MOST_VARIABLES
 
     def files(self, root: MappingNode) -> list[Embedded]:
         """The files of one document of the manifest, its `root`."""
@@ -41,6 +55,10 @@ class Manifest:
         kind = _text(fields.get("kind"))
         if kind in ("ConfigMap", "Secret"):
             return list(self._mounted(kind, fields)) if _text(fields.get("apiVersion")) == "v1" else []
+        if kind in _WORKLOADS:
+            return list(self._containers(kind, fields))
+        if kind is None and "apiVersion" not in fields and isinstance(fields.get("services"), MappingNode):
+            return list(self._services(fields["services"]))
         return []
 
     # ------------------------------------------------------------ ConfigMap and Secret
@@ -117,6 +135,103 @@ class Manifest:
             return None
         return self._lines[index].rstrip(b"\r").decode("utf-8", "replace")
 
+    # ------------------------------------------------------------ environments
+
+    def _containers(self, kind: str, fields: dict[str, Node]) -> Iterator[Embedded]:
+        spec: Optional[Node] = None
+        for step in _POD_SPEC.get(kind, ("spec", "template", "spec")):
+            spec = (fields if spec is None else _fields(spec)).get(step)
+        containers = _fields(spec).get("containers")
+        if not isinstance(containers, SequenceNode):
+            return
+        name = _object_name(fields)
+        for index, container in enumerate(containers.value):
+            own = _fields(container)
+            env = own.get("env")
+            if not isinstance(env, SequenceNode) or self.files_left <= 0:
+                continue
+            self.files_left -= 1
+            label = _text(own.get("name")) or str(index)
+            entries = []
+            for item in env.value:
+                if not self._spend():
+                    break
+                entry = self._variable(item)
+                if entry is not None:
+                    entries.append(entry)
+            yield self._environment(f"{kind} {name} containers[{label}] env", f"{kind}.{name}.{label}", entries,
+                                    _text(own.get("image")) or "")
+
+    def _variable(self, item: Node) -> Optional[Entry]:
+        """One `env` item of a container: `name` with `value` (`$(NAME)` expanded by Kubernetes), or `valueFrom`."""
+        own = _fields(item)
+        name_node = own.get("name")
+        if not isinstance(name_node, ScalarNode) or not name_node.value:
+            return None
+        name, source = name_node.value, own.get("valueFrom")
+        value_node = own.get("value") if source is None else source
+        at = value_node if value_node is not None else name_node
+        if source is not None:
+            return _deploy_time(name, name_node, at, f"valueFrom: {_describe(source)}")
+        text = value_node.value if isinstance(value_node, ScalarNode) and value_node.tag != _NULL else ""
+        entry = _entry(name, text, name_node, at)
+        return _expanded(entry) if "$" in text else entry
+
+    def _services(self, services: MappingNode) -> Iterator[Embedded]:
+        for key_node, service in services.value:
+            own = _fields(service)
+            env = own.get("environment")
+            label = key_node.value if isinstance(key_node, ScalarNode) else "?"
+            if not isinstance(env, (MappingNode, SequenceNode)) or self.files_left <= 0:
+                continue
+            self.files_left -= 1
+            entries = list(self._compose_variables(env))
+            yield self._environment(f"services.{label} environment", label, entries, _text(own.get("image")) or "")
+
+    def _compose_variables(self, env: Node) -> Iterator[Entry]:
+        shell = "(the shell's, when docker compose runs)"
+        if isinstance(env, MappingNode):
+            for key_node, value_node in env.value:
+                if not self._spend():
+                    return
+                if not isinstance(key_node, ScalarNode) or not key_node.value:
+                    continue
+                if isinstance(value_node, ScalarNode) and value_node.tag == _NULL:
+                    yield _deploy_time(key_node.value, key_node, key_node, f"{key_node.value} {shell}")
+                elif isinstance(value_node, ScalarNode):
+                    yield _entry(key_node.value, value_node.value, key_node, value_node)
+            return
+        for node in env.value:
+            if not self._spend():
+                return
+            name, equals, text = node.value.partition("=") if isinstance(node, ScalarNode) else ("", "", "")
+            if not name.strip():
+                continue
+            if not equals:
+                yield _deploy_time(name.strip(), node, node, f"{name.strip()} {shell}")
+                continue
+            shift = len(name) + 1 + (1 if node.style in ("'", '"') else 0)
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            yield Entry((name,), name, text, line, column, line, column + shift)
+
+    def _spend(self) -> bool:
+        """One more variable read, if the manifest's budget allows it."""
+        self.variables_left -= 1
+        return self.variables_left >= 0
+
+    def _environment(self, scope: str, label: str, entries: list[Entry], image: str) -> Embedded:
+        from honolint.load.connect_images import connect_image, rendered
+
+        image_kind = connect_image(image, {entry.key for entry in entries})
+        if image_kind is not None:
+            path = f"{self.path}/{label}/connect-distributed.properties"
+            loaded = LoadedFile(path, "properties", [Document(0, rendered(entries, image_kind))])
+            dialect: Optional[str] = "connect-worker"
+        else:
+            loaded, dialect = LoadedFile(f"{self.path}/{label}.env", "env", [_env_document(entries)]), None
+        loaded.expressions = any("$" in (entry.value or "") for doc in loaded.documents for entry in doc.entries)
+        return Embedded(scope, loaded, dialect)
+
 
 # ------------------------------------------------------------------------ helpers
 
@@ -180,3 +295,48 @@ def _placed(loaded: LoadedFile, start: Optional[tuple[int, int]], pin: tuple[int
     if loaded.template is not None:
         loaded.template = problem(loaded.template)
     return loaded
+
+
+def _entry(name: str, value: str, key_node: Node, value_node: Node) -> Entry:
+    key_mark, value_mark = key_node.start_mark, value_node.start_mark
+    return Entry((name,), name, value, key_mark.line + 1, key_mark.column + 1, value_mark.line + 1,
+                 value_mark.column + 1)
+
+
+def _deploy_time(name: str, key_node: Node, value_node: Node, written: str) -> Entry:
+    """A variable whose value is known at deploy time: `${NAME}`, which `--define NAME=VALUE` can give."""
+    entry = _entry(name, "", key_node, value_node)
+    if _NAME.fullmatch(name):
+        return entry._replace(value="${" + name + "}", expression=Expression(written))
+    return entry._replace(expression=Expression(written, (), (written,)))
+
+
+def _expanded(entry: Entry) -> Entry:
+    """Kubernetes expands `$(NAME)` from the container's environment at deploy time: read as `${NAME}`
+    (`$$` is a `$`, as in a `.env` file; a `${...}` is left to the program, unknown here either way)."""
+    text = entry.value or ""
+    value = _K8S_REFERENCE.sub(lambda m: "$$" if m.group(1) is None else "${" + m.group(1) + "}", text)
+    return entry if value == text else entry._replace(value=value, expression=Expression(text))
+
+
+def _describe(source: Node) -> str:
+    """`secretKeyRef orders-kafka/acks`, `fieldRef metadata.name`."""
+    for key, value in (source.value if isinstance(source, MappingNode) else ()):
+        own = _fields(value)
+        parts = [_text(own.get(field)) for field in ("name", "key", "fieldPath", "resource")]
+        return f"{key.value} {'/'.join(p for p in parts if p)}".strip()
+    return "?"
+
+
+def _env_document(entries: list[Entry]) -> Document:
+    """An environment as a `.env` file is read: a name given twice takes its later value."""
+    doc = Document(0)
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.key in seen:
+            doc.duplicates.append(Duplicate(doc.entries[seen[entry.key]], entry))
+            doc.entries[seen[entry.key]] = entry
+        else:
+            seen[entry.key] = len(doc.entries)
+            doc.entries.append(entry)
+    return doc

@@ -45,7 +45,7 @@ _MAX_ALIASED = 10_000  # keys repeated through aliases: an alias bomb stops here
 
 
 def load_yaml(data: bytes, path: str, files: bool = True) -> LoadedFile:
-    """`files`: look for the files a Kubernetes manifest holds (load/manifests.py)."""
+    """`files`: look for the files a Kubernetes manifest or a compose file holds (load/manifests.py)."""
     loaded = LoadedFile(path=path, format="yaml")
     manifest = None
     try:
@@ -70,14 +70,17 @@ def load_yaml(data: bytes, path: str, files: bool = True) -> LoadedFile:
     return loaded
 
 
-_HOLDERS = frozenset({"ConfigMap", "Secret"})
+_HOLDERS = frozenset({"ConfigMap", "Secret", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
+                      "CronJob", "ReplicationController"})
 
 
 def _may_hold_files(root: MappingNode) -> bool:
-    """A Kubernetes object that holds files: a look at the root keys."""
+    """A Kubernetes object that holds files or containers, or a compose file's `services`: a look at the root keys."""
     for key, value in root.value:
         if key.__class__ is ScalarNode and value.__class__ is ScalarNode and key.value == "kind":
             return value.value.strip() in _HOLDERS
+        if key.__class__ is ScalarNode and value.__class__ is MappingNode and key.value == "services":
+            return True
     return False
 
 

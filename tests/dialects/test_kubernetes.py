@@ -257,7 +257,8 @@ def test_a_profile_file_in_a_configmap_reads_no_file_beside_the_manifest(honolin
     path = honolint.write("k8s/orders.yaml", text)
     report, _ = honolint.json(str(path))
     (producer,) = producers(report)
-    assert producer["scope"] == "ConfigMap orders-config data[application-prod.yml]: spring.kafka.producer [profile prod]"
+    assert producer["scope"] == ("ConfigMap orders-config data[application-prod.yml]: "
+                                 "spring.kafka.producer [profile prod]")
     assert producer["effective"]["acks"]["value"] == "1"
 
 
@@ -268,7 +269,8 @@ def test_only_core_v1_configmaps_are_read(honolint):
 
 
 def test_a_helm_template_of_a_configmap_is_a_template(honolint):
-    text = SPRING_CONFIGMAP.replace("  name: orders-config\n", "  name: {{ .Release.Name }}-config\n{{- if .Values.x }}\n")
+    text = SPRING_CONFIGMAP.replace("  name: orders-config\n",
+                                    "  name: {{ .Release.Name }}-config\n{{- if .Values.x }}\n")
     report, _ = honolint.json(str(honolint.write("templates/cm.yaml", text + "{{- end }}\n")))
     assert codes(report) == ["HL011"]
 
