@@ -92,7 +92,7 @@ class Document:
 
 class LoadedFile:
     __slots__ = ("path", "format", "documents", "error", "directives", "template", "expressions", "resolver",
-                 "_key_text")
+                 "embedded", "_key_text")
 
     def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
                  error: Optional[SyntaxProblem] = None,
@@ -109,6 +109,8 @@ class LoadedFile:
         # resolves the expressions of another file of the same layout as this run resolves this one's (a
         # Spring profile file's base application.yml); set by the pipeline before the dialect reads the file
         self.resolver: Optional[Callable[["LoadedFile"], None]] = None
+        # files inside this one (a ConfigMap's entries, a container's environment): load/manifests.py
+        self.embedded: list[Embedded] = []
         self._key_text: Optional[str] = None
 
     def key_text(self) -> str:
@@ -117,6 +119,16 @@ class LoadedFile:
         if self._key_text is None:
             self._key_text = "\n".join([entry.key for doc in self.documents for entry in doc.entries]).lower()
         return self._key_text
+
+
+class Embedded(NamedTuple):
+    """A file inside a manifest, at the manifest's positions: a ConfigMap's `application.yml`, the environment
+    a container runs with. Its `path` is the manifest's joined with a name of its own (the file it is mounted
+    as: `k8s/orders.yaml/application.yml`), which only name-sensitive dialects read; findings say the manifest."""
+
+    scope: str  # where in the manifest: "ConfigMap orders-config data[application.yml]"
+    file: LoadedFile
+    dialect: Optional[str] = None  # the layout, when the manifest says it (a Kafka Connect image's worker file)
 
 
 # ---------------------------------------------------------------- dialect stage: entries -> producers

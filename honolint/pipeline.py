@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Callable, NamedTuple, Optional
 
 from honolint.dialects import detect, dialect_module, reader
-from honolint.model import (Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass,
-                            SuppliedLookup)
+from honolint.model import (Effective, Embedded, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec,
+                            QosClass, SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import Given, checked, profile_module, received
 from honolint.redact import redactor
@@ -32,11 +32,42 @@ class Linter:
 
     def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
         """The file's result, or None for a file reached through a directory that configures no producer
-        (unless a switch written as true turned its producers off)."""
-        dialect = None
+        (unless a switch written as true turned its producers off). The files inside a manifest
+        (LoadedFile.embedded) are part of its result: their producers scoped by where they are in it, their
+        own findings (an unreadable file) said with that scope."""
         self._combinations_left: Optional[int] = None  # unknowns.FILE_COMBINATIONS once this file needs them
+        inner = [found for embedded in loaded.embedded if (found := self._embedded(loaded.path, embedded))]
+        if not inner:
+            return self._lint(loaded, named_explicitly, self.options.dialect)
+        # files inside that configure producers: the manifest itself is no "no producer found"
+        result = self._lint(loaded, named_explicitly and not any(r.producers for r in inner), self.options.dialect)
+        if result is None:
+            result = FileResult(loaded.path, None, [], [])
+        dialects = [result.dialect] if result.dialect else []
+        for found in inner:
+            result.producers.extend(found.producers)
+            result.findings.extend(found.findings)
+            if found.dialect and found.dialect not in dialects:
+                dialects.append(found.dialect)
+        result.dialect = ", ".join(dialects) or None
+        return result
+
+    def _embedded(self, path: str, embedded: Embedded) -> Optional[FileResult]:
+        """A file inside a manifest, linted as a file reached through a directory, said as the manifest's."""
+        found = self._lint(embedded.file, False, embedded.dialect)
+        if found is None or embedded.file.template is not None:
+            return None  # a file that configures no producer, or a template (of some other tool)
+        scope = embedded.scope
+        for producer in found.producers:
+            producer.spec.scope = f"{scope}: {producer.spec.scope}"
+            producer.findings = [f._replace(path=path) for f in producer.findings]
+        found.findings = [f._replace(path=path, message=f"{scope}: {f.message}") for f in found.findings]
+        return found
+
+    def _lint(self, loaded: LoadedFile, named_explicitly: bool, forced: Optional[str]) -> Optional[FileResult]:
+        dialect = None
         if loaded.documents:
-            name = self.options.dialect or detect(loaded)
+            name = forced or detect(loaded)
             if name is not None:
                 module = dialect_module(name)
                 resolver = self._resolvers.get(name)
@@ -45,7 +76,7 @@ class Linter:
                 resolver.used = False
                 loaded.resolver = resolver
                 resolver(loaded)
-                dialect = reader(module, self.options.dialect is not None)(loaded)
+                dialect = reader(module, forced is not None)(loaded)
                 loaded.resolver = None
                 loaded.expressions = resolver.used
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]

@@ -41,7 +41,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "hono-helm": ("adapters.kafkamessagingspec", "commandrouterservice.hono.kafka", "deviceregistryexample.hono.kafka"),
     "hono": ("hono.kafka.", "hono_kafka_"),
     "spring-cloud-stream": ("spring.cloud.stream.kafka.", "spring.cloud.stream.binders.", "spring.cloud.stream.bindings"),
-    "spring-boot": ("spring.kafka.",),
+    "spring-boot": ("spring.kafka.", "spring_kafka_"),
     "strimzi-bridge": ("bridge.id", "http.host", "http.port"),
     "quarkus": ("mp.messaging.", "kafka.", "kafka-streams."),
     "mirrormaker2": ("->",),

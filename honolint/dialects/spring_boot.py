@@ -14,6 +14,13 @@ its prefix) makes the factory transactional: `enableIdempotentBehaviour()` puts 
 if absent and each producer gets `transactional.id=<prefix><n>`. That is the FrameworkLayer
 "Spring for Apache Kafka".
 
+Environment variables (a `.env` file, a container's `env`: load/manifests.py) bind as relaxed binding
+binds them (`SystemEnvironmentPropertyMapper`): a field only from its name in upper case with each dot an `_`
+and its dashes removed or made `_` (`SPRING_KAFKA_PRODUCER_BATCHSIZE` or `..._BATCH_SIZE`), a map key
+from whatever follows the map's name, lower-cased, each `_` a dot
+(`SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE` is `enable.idempotence`). An environment that names
+Spring Cloud Stream properties is that framework's application, whose binder builds the producers.
+
 Profiles (which documents apply, and how a `.properties` file splits into them) are in spring_documents.py;
 property names as relaxed binding reads them in spring_names.py.
 """
@@ -80,7 +87,13 @@ _PRODUCER_EVIDENCE = frozenset({"acks", "retries", "enable.idempotence", "max.in
 
 
 def matches(loaded: LoadedFile) -> bool:
+    if loaded.format == "env":
+        names = [entry.key.upper() for doc in loaded.documents for entry in doc.entries]
+        return any(n.startswith("SPRING_KAFKA_") for n in names) and not any(n.startswith(_SCS) for n in names)
     return any(entry.key[:13].lower() == "spring.kafka." for doc in loaded.documents for entry in doc.entries)
+
+
+_SCS = "SPRING_CLOUD_STREAM_"
 
 
 # ---------------------------------------------------------------- classification of one key
@@ -104,6 +117,54 @@ class Item(NamedTuple):
 
 
 Classified = Union[Item, str, None]  # an Item, a reason the key is ignored, or nothing for a producer
+
+
+# ---------------------------------------------------------------- environment variables
+
+
+_SSL = ("key-password", "key-store-certificate-chain", "key-store-key", "key-store-location", "key-store-password",
+        "key-store-type", "trust-store-certificates", "trust-store-location", "trust-store-password",
+        "trust-store-type", "protocol", "bundle")
+# the properties a producer receives that are no map, as Spring writes them (kebab case)
+_FIELDS = (
+    "spring.kafka.bootstrap-servers", "spring.kafka.client-id", "spring.kafka.security.protocol",
+    *(f"spring.kafka.ssl.{name}" for name in _SSL),
+    *(f"spring.kafka.producer.{name}" for name in ("acks", "batch-size", "bootstrap-servers", "buffer-memory",
+                                                   "client-id", "compression-type", "key-serializer",
+                                                   "value-serializer", "retries", "transaction-id-prefix")),
+    "spring.kafka.producer.security.protocol", *(f"spring.kafka.producer.ssl.{name}" for name in _SSL),
+)
+# SystemEnvironmentPropertyMapper.map: each name's two environment forms, dashes removed or made `_`
+_ENV_FIELDS = {"_".join(convert(part) for part in name.split(".")): name for name in _FIELDS
+               for convert in (lambda part: part.replace("-", "").upper(), lambda part: part.replace("-", "_").upper())}
+_ENV_MAPS = (("SPRING_KAFKA_PRODUCER_PROPERTIES_", PRODUCER_PROPERTIES),
+             ("SPRING_KAFKA_PROPERTIES_", COMMON_PROPERTIES))
+
+
+def env_property(variable: str) -> tuple[Optional[str], Optional[str]]:
+    """(the Spring property an environment variable binds, else None; why it binds none a producer reads)."""
+    name = variable.upper()
+    if (variable != name and variable != variable.lower()) or not name.startswith("SPRING_KAFKA_"):
+        return None, None  # Spring maps names in upper or lower case only
+    if name in _ENV_FIELDS:
+        return _ENV_FIELDS[name], None
+    for prefix, map_name in _ENV_MAPS:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return f"{map_name}.{name[len(prefix):].lower().replace('_', '.')}", None
+    rest = name[len("SPRING_KAFKA_PRODUCER_"):]
+    if name.startswith("SPRING_KAFKA_PRODUCER_") and rest.lower().replace("_", ".") in PRODUCER_KEYS:
+        return None, (f"Spring Boot binds it to no property, so the producer never sees "
+                      f"{rest.lower().replace('_', '.')}; write SPRING_KAFKA_PRODUCER_PROPERTIES_{rest}")
+    return None, None
+
+
+def classify_env(entry: Entry) -> Classified:
+    """`classify` for an environment variable, at its own position."""
+    name, reason = env_property(entry.key)
+    if name is None:
+        return reason
+    found = classify(entry._replace(path=(name,), key=name))
+    return found._replace(entry=entry) if isinstance(found, Item) else found
 
 
 def split(entry: Entry) -> tuple[list[Element], list[str]]:
@@ -323,8 +384,9 @@ def extract(loaded: LoadedFile) -> DialectResult:
     result = DialectResult(NAME)
     cache: dict[int, Classified] = {}
     runs: list[list[ProducerSpec]] = []
+    classify_entry = classify_env if loaded.format == "env" else classify
     for variant in variants(loaded):
-        items = merge(classified(variant, classify, cache))
+        items = merge(classified(variant, classify_entry, cache))
         runs.append([])
         if not _configures_producer(items):
             continue
@@ -336,7 +398,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
         runs[-1].append(ProducerSpec(f"{PRODUCER}{variant.label}", line, column, document, layers, framework,
                                      client_family="java"))
     result.producers = distinct(runs)
-    result.unread = unread_entries(loaded, classify, cache)
+    result.unread = unread_entries(loaded, classify_entry, cache)
     result.documents = entry_documents(loaded)
     return result
 

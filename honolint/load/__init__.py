@@ -26,14 +26,7 @@ def file_format(path: str) -> str:
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
     """Parse `data` as the format its name says; a name that says nothing is sniffed."""
     loaded = _parse(data, path, fmt)
-    braces = data.find(b"{") != -1 and (data.find(b"{{") != -1 or data.find(b"{%") != -1)
-    loaded.expressions = braces or data.find(b"$") != -1
-    if braces and len(data) <= MAX_BYTES:
-        from honolint.load.templates import template_in
-
-        loaded.template = template_in(data, loaded.error is not None)
-        if loaded.template is not None:
-            loaded.documents, loaded.error = [], None
+    _expressions_and_template(loaded, data)
     if data.find(b"honolint:") != -1 and len(data) <= MAX_BYTES:  # `# honolint:` comments (directives.py)
         from honolint.directives import scan
 
@@ -41,7 +34,26 @@ def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
     return loaded
 
 
-def _parse(data: bytes, path: str, fmt: str | None) -> LoadedFile:
+def load_nested(data: bytes, path: str, fmt: str) -> LoadedFile:
+    """A file inside a manifest (load/manifests.py): read as load_bytes reads it, but the files inside it are
+    not looked for, and its `# honolint:` comments are the manifest's."""
+    loaded = _parse(data, path, fmt, nested=True)
+    _expressions_and_template(loaded, data)
+    return loaded
+
+
+def _expressions_and_template(loaded: LoadedFile, data: bytes) -> None:
+    braces = data.find(b"{") != -1 and (data.find(b"{{") != -1 or data.find(b"{%") != -1)
+    loaded.expressions = braces or data.find(b"$") != -1
+    if braces and len(data) <= MAX_BYTES:
+        from honolint.load.templates import template_in
+
+        loaded.template = template_in(data, loaded.error is not None)
+        if loaded.template is not None:
+            loaded.documents, loaded.error, loaded.embedded = [], None, []
+
+
+def _parse(data: bytes, path: str, fmt: str | None, nested: bool = False) -> LoadedFile:
     fmt = fmt or file_format(path)
     if fmt == "unknown":
         fmt = _sniff(data)
@@ -53,7 +65,7 @@ def _parse(data: bytes, path: str, fmt: str | None) -> LoadedFile:
         return LoadedFile(path, fmt if fmt in ("yaml", "json", "toml", "env", "ini") else "properties", error=SyntaxProblem(
             f"cannot read file: larger than {MAX_BYTES // 1024 // 1024} MiB, the most honolint reads", 1, 1))
     if fmt in ("yaml", "json"):  # JSON is read as YAML: libyaml gives the positions json does not
-        loaded = _loader("yaml")(data, path)
+        loaded = _loader("yaml")(data, path, not nested)
         loaded.format = fmt
         return loaded
     return _loader(fmt if fmt in ("toml", "env", "ini") else "properties")(data, path)

@@ -44,11 +44,19 @@ class _Loader(_BaseLoader):
 _MAX_ALIASED = 10_000  # keys repeated through aliases: an alias bomb stops here instead of eating the machine
 
 
-def load_yaml(data: bytes, path: str) -> LoadedFile:
+def load_yaml(data: bytes, path: str, files: bool = True) -> LoadedFile:
+    """`files`: look for the files a Kubernetes manifest or a compose file holds (load/manifests.py)."""
     loaded = LoadedFile(path=path, format="yaml")
+    manifest = None
     try:
         for index, root in enumerate(yaml.compose_all(data, Loader=_Loader)):
             loaded.documents.append(_document(index, root))
+            if files and root.__class__ is MappingNode and _may_hold_files(root):
+                if manifest is None:
+                    from honolint.load.manifests import Manifest
+
+                    manifest = Manifest(data, path)
+                loaded.embedded.extend(manifest.files(root))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
@@ -60,6 +68,20 @@ def load_yaml(data: bytes, path: str) -> LoadedFile:
     except _TooLarge as exc:
         loaded.error = SyntaxProblem(str(exc), exc.line, exc.column)
     return loaded
+
+
+_HOLDERS = frozenset({"ConfigMap", "Secret", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
+                      "CronJob", "ReplicationController"})
+
+
+def _may_hold_files(root: MappingNode) -> bool:
+    """A Kubernetes object that holds files or containers, or a compose file's `services`: a look at the root keys."""
+    for key, value in root.value:
+        if key.__class__ is ScalarNode and value.__class__ is ScalarNode and key.value == "kind":
+            return value.value.strip() in _HOLDERS
+        if key.__class__ is ScalarNode and value.__class__ is MappingNode and key.value == "services":
+            return True
+    return False
 
 
 class _TooLarge(Exception):
