@@ -180,9 +180,13 @@ def condense(result: FileResult) -> None:
     first rule's finding for each class (rules run in RULE_MODULES order, the most direct first: acks-not-all
     before order-not-guaranteed), and a finding said once per file only for its first producer."""
     said: set[tuple] = set()
+    several = len(result.producers) > 1
     for producer in result.producers:
         findings = producer.findings
-        if not any(f.cause is not None or f.once for f in findings):
+        if len(findings) < 2 and not several:
+            continue  # the common case: nothing to condense
+        causes = [f.cause for f in findings if f.cause is not None]
+        if len(causes) == len(set(causes)) and not (several and any(f.once for f in findings)):
             continue
         order = _RULE_ORDER or _rule_order()
         covered: dict[str, set[str]] = {}

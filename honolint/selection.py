@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from honolint.model import Finding, FileResult
+from honolint.rulebook import condense
 
 if TYPE_CHECKING:
     from honolint.directives import Directives
@@ -85,8 +86,6 @@ def filter_result(result: FileResult, selection: Selection, catalog: Catalog, di
                   baseline=None) -> int:
     """Filter `result`'s findings in place (see the module) and condense what the selection and suppressions
     leave (rulebook.condense: one finding per cause and class); returns how many the filters dropped."""
-    from honolint.rulebook import condense
-
     if directives is None and baseline is None and selection.everything and not selection.severity:
         condense(result)
         return 0  # the common case: nothing to filter
