@@ -3,7 +3,8 @@
 How the binder builds a producer's configuration (`BindingUtils.createProducerConfigs`, config-dialects.md
 §5.2), lowest precedence first:
 
-1. `props.put(acks, requiredAcks)`: `spring.cloud.stream.kafka.binder.required-acks`, whose default is "1".
+1. `props.put(acks, requiredAcks)`: `spring.cloud.stream.kafka.binder.required-acks`, whose default is "1"
+   up to Spring Cloud Stream 5.0.1 and "all" from 5.0.2 (commit 1adb517, GH-3170).
    Written in the file it is a layer of its own (so findings point at it); left out, it is the
    FrameworkLayer's put_if_absent `acks=1`, which is the same thing since every later layer overrides it.
 2. `putAll(mergedProducerConfiguration())`: Spring Boot's `spring.kafka.producer.*` (the spring-boot
@@ -19,11 +20,21 @@ binder builds every producer from `binder.transaction.producer.*` and ignores th
 
 Producers: one per producer binding, scope `spring.cloud.stream.kafka.bindings.<binding>`. A binding is a
 producer when it has a `producer` section (`spring.cloud.stream.kafka.bindings.<b>.producer.*` or
-`spring.cloud.stream.bindings.<b>.producer.*`), is named like an output (`<function>-out-<n>`, `output`),
-or is listed in `spring.cloud.stream.output-bindings` (or `source`, which makes `<name>-out-0`). A
-`destination` alone says nothing. Without a producer binding: one binder-level producer
-(`spring.cloud.stream.kafka.binder`, what StreamBridge gets), unless the file only declares consumer
-bindings and no producer setting. Profiles and `application-<profile>` files work as in spring-boot.
+`spring.cloud.stream.bindings.<b>.producer.*`), is named like an output (`<function>-out-<n>`, `output`,
+`orders-out`), is listed in `spring.cloud.stream.output-bindings` (or `source`, which makes `<name>-out-0`),
+or is named at all (a `destination`: what `StreamBridge.send(name)` uses) and nothing makes it a consumer
+(a `group`, a `consumer` section, an input's name or alias). Without a producer binding: one binder-level
+producer (`spring.cloud.stream.kafka.binder`, what StreamBridge gets), unless the file declares bindings and
+no setting only a producer reads (connection and security keys in the binder's `configuration` are not).
+
+Several binders (`DefaultBinderFactory`): `spring.cloud.stream.binders.<name>.environment.<key>` goes before
+the application's own keys, which it inherits key by key; a binding uses its `binder`, else
+`default-binder`, else the only binder declared (with several and no default the application does not
+start: the first Kafka binder stands in). Bindings of a binder of another type (rabbit) are not Kafka
+producers; a `kstream` binder's are Kafka Streams' (spring_streams_binder.py), and so is every binding of an
+application that has only Kafka Streams binder settings. Files with only bindings are this dialect's when a
+binder's `type` or the build beside the file says Kafka. Profiles and `application-<profile>` files work as
+in spring-boot.
 """
 from __future__ import annotations
 
