@@ -92,7 +92,7 @@ class Document:
 
 class LoadedFile:
     __slots__ = ("path", "format", "documents", "error", "directives", "template", "expressions", "resolver",
-                 "embedded", "_key_text")
+                 "embedded", "overrides", "_key_text")
 
     def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
                  error: Optional[SyntaxProblem] = None,
@@ -111,6 +111,9 @@ class LoadedFile:
         self.resolver: Optional[Callable[["LoadedFile"], None]] = None
         # files inside this one (a ConfigMap's entries, a container's environment): load/manifests.py
         self.embedded: list[Embedded] = []
+        # an environment's: the directory of the application configuration it overrides (the `src/main/resources`
+        # of a compose service's build context), whose files the dialect reads beneath it
+        self.overrides: Optional[str] = None
         self._key_text: Optional[str] = None
 
     def key_text(self) -> str:

@@ -283,11 +283,14 @@ def merge(items: Iterable[Item]) -> list[Item]:
 
 
 def classified(variant: Variant, classify_entry: Callable[[Entry], Classified],
-               cache: dict[int, Classified]) -> Iterator[Item]:
-    """The variant's items in precedence order, each file's entries classified once."""
+               cache: dict[int, Classified], classify_other: Optional[Callable[[Entry], Classified]] = None
+               ) -> Iterator[Item]:
+    """The variant's items in precedence order, each file's entries classified once (those of other files
+    with `classify_other` when given: an environment's application files)."""
     for entry, file in variant.entries:
         if id(entry) not in cache:
-            cache[id(entry)] = classify_entry(entry)
+            cache[id(entry)] = (classify_other or classify_entry)(entry) if file is not None else classify_entry(
+                entry)
         item = cache[id(entry)]
         if isinstance(item, Item):
             yield item if file is None else item._replace(file=file)
@@ -386,9 +389,10 @@ def extract(loaded: LoadedFile) -> DialectResult:
     runs: list[list[ProducerSpec]] = []
     classify_entry = classify_env if loaded.format == "env" else classify
     for variant in variants(loaded):
-        items = merge(classified(variant, classify_entry, cache))
+        items = merge(classified(variant, classify_entry, cache, classify))
         runs.append([])
-        if not _configures_producer(items):
+        # an environment over the application's files is a producer of its own when it changes one
+        if not _configures_producer([i for i in items if i.file is None] if loaded.overrides else items):
             continue
         prefix_items = [i for i in items if i.level == TX]
         layers = layers_for((i for i in items if i.level != TX), BOOT_LEVELS)

@@ -57,7 +57,12 @@ def variants(loaded: LoadedFile) -> list[Variant]:
     """The default run first, then one run per profile the linted file gates a document on."""
     own = documents(loaded, None)
     profile = _profile_of(loaded.path)
-    if profile is not None:
+    if loaded.overrides is not None:  # an environment over the application's files: the highest layer
+        profiles = _active_profiles(own)
+        docs = _application_files(loaded, loaded.overrides, profiles) + own
+        base = frozenset(profiles or {"default"})
+        own = []  # an environment gates nothing
+    elif profile is not None:
         docs = _profile_environment(loaded, own, profile)
         base = frozenset({profile})
     else:
@@ -116,6 +121,33 @@ def _profile_environment(loaded: LoadedFile, own: list[SpringDocument], profile:
     if not any(doc.file is None for doc in docs):  # the linted file is not where its name says (stdin)
         docs.extend(own)
     return docs
+
+
+def _active_profiles(own: list[SpringDocument]) -> tuple[str, ...]:
+    """SPRING_PROFILES_ACTIVE of an environment, comma-separated."""
+    for doc in own:
+        for entry in doc.entries:
+            if entry.key.upper() == "SPRING_PROFILES_ACTIVE":
+                return tuple(p.strip() for p in (entry.value or "").split(",") if p.strip())
+    return ()
+
+
+def _application_files(loaded: LoadedFile, directory: str, profiles: tuple[str, ...]) -> list[SpringDocument]:
+    """The application's own files in `directory`, lowest precedence first, those of the active profiles
+    over the base ones; their profile gates hold for the active profiles only."""
+    active = frozenset(profiles or ("default",))
+    names = list(BASE_FILES) + [f"application-{p}.{ext}" for p in profiles for ext in ("yaml", "yml", "properties")]
+    found: list[SpringDocument] = []
+    for name in names:
+        path = os.path.join(directory, name)
+        other = _read(path)
+        if other is None:
+            continue
+        if loaded.resolver is not None:
+            loaded.resolver(other)
+        label = os.path.relpath(path, os.path.dirname(os.path.dirname(loaded.path)))  # beside the manifest
+        found += [doc for doc in documents(other, label) if doc.condition is None or _safe(doc.condition, active)]
+    return [doc._replace(condition=None, names=frozenset()) for doc in found]
 
 
 def _same_file(one: str, other: str) -> bool:

@@ -186,7 +186,20 @@ class Manifest:
                 continue
             self.files_left -= 1
             entries = list(self._compose_variables(env))
-            yield self._environment(f"services.{label} environment", label, entries, _text(own.get("image")) or "")
+            found = self._environment(f"services.{label} environment", label, entries, _text(own.get("image")) or "")
+            found.file.overrides = self._resources(own.get("build"))
+            yield found
+
+    def _resources(self, build: Optional[Node]) -> Optional[str]:
+        """The `src/main/resources` of a service's build context (`build: ./orders`, `build: {context: ...}`),
+        when it is a directory: the application configuration the service's environment overrides."""
+        context = _text(_fields(build).get("context")) if isinstance(build, MappingNode) else _text(build)
+        if not context or self.path in ("", "-") or "://" in context:
+            return None
+        import os
+
+        folder = os.path.join(os.path.dirname(self.path), context, "src", "main", "resources")
+        return folder if os.path.isdir(folder) else None
 
     def _compose_variables(self, env: Node) -> Iterator[Entry]:
         shell = "(the shell's, when docker compose runs)"

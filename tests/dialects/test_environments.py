@@ -301,3 +301,37 @@ def test_hostile_environments_stay_linear(honolint):
            "  c: {environment: {? [k] : v, D: [1]}}\n")
     report, _ = honolint.json(str(honolint.write("compose.yml", odd)))
     assert report["summary"]["files"] == 1
+
+
+COMPOSE_BUILT = """\
+services:
+  orders:
+    build: ./orders
+    environment:
+      SPRING_PROFILES_ACTIVE: docker
+      SPRING_KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+      SPRING_KAFKA_PRODUCER_ACKS: "1"
+  billing:
+    build:
+      context: billing
+    environment:
+      - SPRING_KAFKA_BOOTSTRAP_SERVERS=kafka:9092
+  kafka:
+    image: apache/kafka:3.9.0
+"""
+
+
+def test_a_compose_services_environment_is_the_top_layer_over_its_applications_files(honolint):
+    honolint.write("orders/src/main/resources/application.yml",
+                   "spring:\n  kafka:\n    producer:\n      acks: all\n      retries: 3\n")
+    honolint.write("orders/src/main/resources/application-docker.yml",
+                   "spring:\n  kafka:\n    producer:\n      retries: 5\n")
+    honolint.write("billing/src/main/resources/application.properties", "spring.kafka.producer.acks=all\n")
+    path = honolint.write("docker-compose.yml", COMPOSE_BUILT)
+    report, exit_code = honolint.json(str(path))
+    (orders,) = [p for f in report["files"] for p in f["producers"]]  # billing's environment changes no producer
+    assert orders["scope"] == "services.orders environment: spring.kafka.producer [profile docker]"
+    assert orders["effective"]["acks"]["value"] == "1" and orders["effective"]["acks"]["line"] == 7
+    assert orders["effective"]["retries"]["value"] == "5"  # the active profile's file, beneath the environment
+    assert [f["code"] for f in orders["findings"] if f["severity"] == "error"] == ["HL201", "HL202"]
+    assert exit_code == 1
