@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Optional
 
-from honolint.dialects import detect, dialect_module
-from honolint.model import (Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec, QosClass,
-                            SuppliedLookup)
+from honolint.dialects import BUILT_HERE, detect, dialect_module
+from honolint.model import (ClientSource, Effective, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec,
+                            QosClass, SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import Given, profile_module, received
 from honolint.redact import redactor
@@ -29,11 +29,17 @@ class Linter:
         self.rules = RuleSet.of(rule_modules())
         self._resolvers: dict[str, _Resolver] = {}  # dialect -> the resolver of its files' expressions
         self._combinations_left: Optional[int] = None  # combinations of unknown values this file may still evaluate
+        self._build: Optional[Callable[[str], object]] = None  # the file's build look-up: see lint()
+        self._found: dict[str, object] = {}  # client family -> what the file's build says of it
 
-    def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
-        """The file's result, or None for a file reached through a directory that configures no producer."""
+    def lint(self, loaded: LoadedFile, named_explicitly: bool = True,
+             build: Optional[Callable[[str], object]] = None) -> Optional[FileResult]:
+        """The file's result, or None for a file reached through a directory that configures no producer.
+        `build(family)`: what the build files around the file say of that client (repository.BuildVersions,
+        or None), asked for a layout the repository builds; None when the run names the client."""
         dialect = None
         self._combinations_left: Optional[int] = None  # unknowns.FILE_COMBINATIONS once this file needs them
+        self._build, self._found = None, {}
         if loaded.documents:
             name = self.options.dialect or detect(loaded)
             if name is not None:
@@ -47,6 +53,9 @@ class Linter:
                 dialect = module.extract(loaded)
                 loaded.resolver = None
                 loaded.expressions = resolver.used
+                if build is not None and dialect.producers and name in BUILT_HERE:
+                    self._build = build
+                    self._follow_versions(module, dialect)
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
         findings = file_findings(self.rules.file, FileContext(loaded, dialect, named_explicitly))
         if not producers and not named_explicitly and loaded.error is None and loaded.template is None:
@@ -61,14 +70,42 @@ class Linter:
         return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
 
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
-        """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""
-        client, family = self.options.client, spec.client_family
-        if family is None or family == client.family:
-            return client
-        return parse_client(family)
+        """--client, unless the layout says which client runs it (Hono: Java, whatever --client says); when the
+        run names no client, the version of it the repository's build files name."""
+        return self._client(spec)[0]
+
+    def _client(self, spec: ProducerSpec) -> tuple[ClientProfile, Optional[ClientSource]]:
+        client = self.options.client
+        family = spec.client_family or client.family
+        versions = self._versions(family)
+        if versions is not None and versions.client is not None:
+            return versions.client
+        return (client if family == client.family else parse_client(family)), None
+
+    def _versions(self, family: str):
+        if self._build is None:
+            return None
+        if family not in self._found:
+            self._found[family] = self._build(family)
+        return self._found[family]
+
+    def _follow_versions(self, module, dialect) -> None:
+        """A dialect whose framework's defaults changed between releases follows the release the build names
+        (its `follow_versions(result, versions)`)."""
+        follow = getattr(module, "follow_versions", None)
+        if follow is None:
+            return
+        versions = self._versions(dialect.producers[0].client_family or self.options.client.family)
+        if versions is not None:
+            follow(dialect, versions)
 
     def _producer(self, loaded: LoadedFile, spec: ProducerSpec) -> ProducerResult:
-        profile = self.profile_for(spec)
+        profile, client_source = self._client(spec)
+        result = self._judged(loaded, spec, profile)
+        result.client_source = client_source
+        return result
+
+    def _judged(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile) -> ProducerResult:
         overridden: list = []
         given = received(spec, overridden, self.options.supplied, loaded.expressions)
         target = spec.target or self.options.qos

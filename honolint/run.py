@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from typing import TYPE_CHECKING, Optional
 
 from honolint.selection import filter_result
@@ -293,6 +294,7 @@ class _Linters:
         self.notes: set[str] = set()
         self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
         self.builds = None  # maven.Builds, made for the first file that may be filtered
+        self.repository = None  # repository.Repository, made for the first file whose build may name its client
         from honolint.load import read_file
 
         self._read_file = read_file
@@ -318,12 +320,22 @@ class _Linters:
             for key, (value, _) in directives.settings.items():
                 if not resolved.source(key).startswith("command line"):
                     values[key] = value
+        build = None
+        if values["client"] is None and path != "-":  # the build files around the file may name it
+            build = partial(self._build_versions, path)
         result = self._linter(values["client"], values["qos"], values["dialect"], resolved.supplied).lint(
-            loaded, named_explicitly=named)
+            loaded, named_explicitly=named, build=build)
         if result is None:
             return None
         hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
         return result, resolved.selection.fail_level, hidden
+
+    def _build_versions(self, path: str, family: str):
+        if self.repository is None:
+            from honolint.repository import Repository
+
+            self.repository = Repository(self._builds)
+        return self.repository.versions(path, family)
 
     def _linter(self, client: Optional[str], qos: str, dialect: Optional[str], supplied):
         key = (client, qos, dialect, id(supplied))
