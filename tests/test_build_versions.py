@@ -242,6 +242,9 @@ dependencyManagement {
     _, producer, _ = check(honolint, monkeypatch, f"orders/{RESOURCES}/application.yml")
     assert producer["client"] == "java:3.6.2"
     assert producer["client_source"] == "kafka-clients 3.6.2 managed by Spring Boot 3.2.5 (orders/build.gradle:3)"
+    assert producer["effective"]["acks"]["source"] == (
+        "added by Spring Cloud Stream Kafka binder 4.1.1 (Spring Cloud 2023.0.1, orders/build.gradle:8; "
+        "required-acks defaults to 1 before 5.0.2)")
 
 
 def test_gradle_kotlin_subproject_reads_the_root_projects_properties(honolint, monkeypatch):
@@ -284,6 +287,41 @@ def test_a_build_file_that_never_closes_a_string_or_comment_is_read_in_linear_ti
     started = time.perf_counter()
     _, producer, _ = check(honolint, monkeypatch, f"orders/{RESOURCES}/application.yml")
     assert producer["client"] == "java:4.3" and time.perf_counter() - started < 5
+
+
+# ---------------------------------------------------------------- Spring Cloud Stream: required-acks by release
+
+
+@pytest.mark.parametrize("boot, train, acks, binder", [("3.2.5", "2023.0.1", "1", "4.1.1"),
+                                                       ("4.0.3", "2025.1.1", "1", "5.0.1"),
+                                                       ("4.0.3", "2025.1.2", "all", "5.0.2")])
+def test_the_binders_required_acks_default_follows_the_release_the_build_names(honolint, monkeypatch, boot, train,
+                                                                              acks, binder):
+    honolint.write("enrich/pom.xml", boot_pom(boot, f"\n    <spring-cloud.version>{train}</spring-cloud.version>",
+                                              management=SCS_TRAIN))
+    honolint.write(f"enrich/{RESOURCES}/application.yml", SCS_BINDING)
+    _, producer, exit_code = check(honolint, monkeypatch, f"enrich/{RESOURCES}/application.yml")
+    value = producer["effective"]["acks"]
+    assert value["value"] == acks and value["origin"] == "framework"
+    assert value["source"].startswith(f"added by Spring Cloud Stream Kafka binder {binder} (Spring Cloud {train}, "
+                                      "enrich/pom.xml:15; required-acks defaults to ")
+    assert ("HL201" in codes_of(producer)) == (acks == "1") and exit_code == (acks == "1")
+
+
+def test_required_acks_written_in_the_file_wins_over_any_release(honolint, monkeypatch):
+    honolint.write("enrich/pom.xml", boot_pom("4.0.3", "\n    <spring-cloud.version>2025.1.2</spring-cloud.version>",
+                                              management=SCS_TRAIN))
+    honolint.write(f"enrich/{RESOURCES}/application.yml", SCS_BINDING + "          required-acks: 1\n")
+    _, producer, _ = check(honolint, monkeypatch, f"enrich/{RESOURCES}/application.yml")
+    assert producer["effective"]["acks"]["value"] == "1" and producer["effective"]["acks"]["origin"] == "file"
+    assert "HL201" in codes_of(producer)
+
+
+def test_without_a_build_the_binder_default_says_its_release_range(honolint, monkeypatch):
+    honolint.write(f"enrich/{RESOURCES}/application.yml", SCS_BINDING)
+    _, producer, _ = check(honolint, monkeypatch, f"enrich/{RESOURCES}/application.yml")
+    assert producer["effective"]["acks"]["source"] == (
+        "added by Spring Cloud Stream Kafka binder (required-acks defaults to 1 before Spring Cloud Stream 5.0.2)")
 
 
 # ---------------------------------------------------------------- what the run says wins

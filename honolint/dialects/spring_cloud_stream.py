@@ -3,7 +3,8 @@
 How the binder builds a producer's configuration (`BindingUtils.createProducerConfigs`, config-dialects.md
 §5.2), lowest precedence first:
 
-1. `props.put(acks, requiredAcks)`: `spring.cloud.stream.kafka.binder.required-acks`, whose default is "1".
+1. `props.put(acks, requiredAcks)`: `spring.cloud.stream.kafka.binder.required-acks`, whose default is "1"
+   before Spring Cloud Stream 5.0.2 and "all" from it (follow_versions: the release the build names, else "1").
    Written in the file it is a layer of its own (so findings point at it); left out, it is the
    FrameworkLayer's put_if_absent `acks=1`, which is the same thing since every later layer overrides it.
 2. `putAll(mergedProducerConfiguration())`: Spring Boot's `spring.kafka.producer.*` (the spring-boot
@@ -43,7 +44,7 @@ SUMMARY = ("Spring Cloud Stream Kafka binder: spring.cloud.stream.kafka.binder.{
            "producer-properties}, spring.cloud.stream.kafka.bindings.<binding>.producer.configuration")
 DETECTION = "a key under spring.cloud.stream.kafka. (checked before spring-boot)"
 BINDER = "Spring Cloud Stream Kafka binder"
-BINDER_ACKS_DEFAULT = "Spring Cloud Stream Kafka binder (required-acks defaults to 1)"
+BINDER_ACKS_DEFAULT = "Spring Cloud Stream Kafka binder (required-acks defaults to 1 before Spring Cloud Stream 5.0.2)"
 
 PREFIX = "spring.cloud.stream.kafka"
 REQUIRED_ACKS = "spring.cloud.stream.kafka.binder.required-acks"
@@ -308,3 +309,17 @@ def _connection_string(brokers: Optional[str], port: Optional[str]) -> Optional[
     port = (port or "9092").strip()
     hosts = [h.strip() for h in brokers.split(",") if h.strip()]
     return ",".join(h if ":" in h or not port else f"{h}:{port}" for h in hosts)
+
+
+def follow_versions(result: DialectResult, versions) -> None:
+    """The binder release the build names (repository.BuildVersions.stream) decides required-acks' default."""
+    if versions.stream is None:
+        return
+    from honolint.platforms import required_acks
+
+    acks, name = required_acks(versions.stream)
+    for spec in result.producers:
+        framework = spec.framework
+        if framework is not None and framework.name == BINDER_ACKS_DEFAULT:
+            spec.framework = framework._replace(name=name, put_if_absent=tuple(
+                (key, acks if key == "acks" else value) for key, value in framework.put_if_absent))
