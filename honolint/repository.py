@@ -43,17 +43,20 @@ class Repository:
         self._builds = builds  # the run's poms, read once
         self._java: dict[str, Optional[BuildVersions]] = {}  # directory -> what its closest Java build says
         self._python: dict[str, Optional[BuildVersions]] = {}
+        self._given: dict[tuple[str, str], Optional[BuildVersions]] = {}  # (directory as given, family) -> answer
 
     def versions(self, path: str, family: str) -> Optional[BuildVersions]:
         """What the build closest to the file at `path` says of the `family` client; None: no build file."""
-        directory = os.path.dirname(os.path.abspath(path))
-        if family == "java":
-            found = closest_above(directory, self._java, self._java_build, _checkout_top)
-        elif family == "librdkafka":
-            found = closest_above(directory, self._python, self._python_build, _checkout_top)
-        else:
-            return None
-        return None if found is NOTHING else found
+        key = (os.path.dirname(path), family)
+        found = self._given.get(key, NOTHING)
+        if found is NOTHING:
+            directory = os.path.abspath(key[0] or os.curdir)
+            if family == "java":
+                found = closest_above(directory, self._java, self._java_build, _checkout_top)
+            elif family == "librdkafka":
+                found = closest_above(directory, self._python, self._python_build, _checkout_top)
+            found = self._given[key] = None if found is NOTHING else found
+        return found
 
     def _java_build(self, directory: str) -> Optional[BuildVersions]:
         pom, gradle, gradle_kts = (os.path.isfile(os.path.join(directory, name)) for name in JAVA_BUILD_FILES)

@@ -43,10 +43,10 @@ def check(context: ProducerContext) -> Iterator[Problem]:
     if context.verdict.rejected:
         return
     effective = context.effective
-    in_flight = effective.number("max.in.flight.requests.per.connection") or 0
-    if effective.text("acks") not in ("all", "-1") or effective.number("retries") == 0 or in_flight > 5:
-        return  # a fixed client would turn idempotence off too
-    if any(a.code == "idempotence-default-bug" for a in effective.adjustments):
+    if not any(a.code == "idempotence-default-bug" for a in effective.adjustments):
+        return
+    in_flight = effective.number("max.in.flight.requests.per.connection") or 0  # else a fixed client turns it off too
+    if effective.text("acks") in ("all", "-1") and effective.number("retries") != 0 and in_flight <= 5:
         yield Problem(f"{context.profile.label} does not apply the documented default enable.idempotence=true "
                       "(KAFKA-13598): the producer is not idempotent; set enable.idempotence=true explicitly "
                       "or upgrade to 3.0.1, 3.1.1 or 3.2+", key="enable.idempotence")
