@@ -410,3 +410,25 @@ def test_a_plain_check_without_build_files_imports_none_of_the_build_readers(hon
     proc = subprocess.run([sys.executable, "-c", code, "check", "conf/producer.properties"], capture_output=True,
                           text=True, cwd=honolint.tmp_path, env={k: v for k, v in os.environ.items()})
     assert proc.stderr == "[]"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_build_files_that_are_pipes_or_directories_are_not_read(honolint, monkeypatch):
+    honolint.write("orders/build.gradle", 'plugins { id "org.springframework.boot" version "${bootVersion}" }\n')
+    os.mkfifo(honolint.tmp_path / "orders" / "gradle.properties")
+    honolint.write(f"orders/{RESOURCES}/application.yml", SPRING_PRODUCER)
+    honolint.write("clicks/librdkafka.conf", LIBRDKAFKA_CONFIG)
+    os.mkfifo(honolint.tmp_path / "clicks" / "requirements.txt")
+    (honolint.tmp_path / "clicks" / "pyproject.toml").mkdir()
+    _, producer, _ = check(honolint, monkeypatch, f"orders/{RESOURCES}/application.yml")
+    assert producer["client"] == "java:4.3" and "client_source" not in producer
+    _, producer, _ = check(honolint, monkeypatch, "clicks/librdkafka.conf")
+    assert producer["client"] == "librdkafka:2.16" and "client_source" not in producer
+
+
+def test_effective_says_where_the_client_came_from(honolint, monkeypatch):
+    honolint.write("orders/pom.xml", boot_pom("3.3.4"))
+    honolint.write(f"orders/{RESOURCES}/application.yml", SPRING_PRODUCER)
+    monkeypatch.chdir(honolint.tmp_path)
+    text = honolint.run("effective", f"orders/{RESOURCES}/application.yml").stdout
+    assert "spring.kafka.producer  java:3.7.1 from orders/pom.xml" in text
