@@ -335,18 +335,9 @@ _POETRY = re.compile(r"^[ \t]*[\"']?confluent[-_.]kafka[\"']?\s*=\s*(?:\{[^}\n]*
                      r"[\"'](==|~)?\s*(\d+(?:\.\d+)+)[\"']", re.I | re.M)
 
 
-def python_declaration(directory: str) -> Optional[tuple[Optional[Declared], bool]]:
-    """None when the directory holds no Python requirements; else confluent-kafka as they pin it (None when they
-    do not) and whether only its X.Y line is pinned (`~=X.Y.Z`)."""
-    try:
-        names = os.listdir(directory)
-    except OSError:
-        return None
-    requirements = sorted(n for n in names if n.lower().startswith("requirements") and n.lower().endswith(".txt"))
-    requirements.sort(key=lambda n: n.lower() != "requirements.txt")
-    files = requirements + [n for n in ("pyproject.toml", "setup.cfg") if n in names]
-    if not files:
-        return None
+def python_declaration(directory: str, files: list[str]) -> tuple[Optional[Declared], bool]:
+    """confluent-kafka as the directory's `files` (requirements*.txt, pyproject.toml, setup.cfg) pin it (None when
+    they do not), and whether only its X.Y line is pinned (`~=X.Y.Z`)."""
     for name in files:
         path = os.path.join(directory, name)
         text = re.sub(r"(?m)#[^\n]*", "", _read(path) or "")

@@ -29,17 +29,18 @@ class Linter:
         self.rules = RuleSet.of(rule_modules())
         self._resolvers: dict[str, _Resolver] = {}  # dialect -> the resolver of its files' expressions
         self._combinations_left: Optional[int] = None  # combinations of unknown values this file may still evaluate
-        self._build: Optional[Callable[[str], object]] = None  # the file's build look-up: see lint()
-        self._found: dict[str, object] = {}  # client family -> what the file's build says of it
+        self._build: Optional[dict] = None  # what the file's build files say, by client family: see lint()
+        self._follow: dict[str, Optional[Callable]] = {}  # dialect -> its follow_versions, if it has one
 
     def lint(self, loaded: LoadedFile, named_explicitly: bool = True,
-             build: Optional[Callable[[str], object]] = None) -> Optional[FileResult]:
+             build: Optional[dict] = None) -> Optional[FileResult]:
         """The file's result, or None for a file reached through a directory that configures no producer.
-        `build(family)`: what the build files around the file say of that client (repository.BuildVersions,
-        or None), asked for a layout the repository builds; None when the run names the client."""
+        `build`: client family -> what the build files around the file say of that client (repository.py's
+        BuildVersions), for a layout the repository builds; None when the run names the client or no build
+        file names anything."""
         dialect = None
         self._combinations_left: Optional[int] = None  # unknowns.FILE_COMBINATIONS once this file needs them
-        self._build, self._found = None, {}
+        self._build = None
         if loaded.documents:
             name = self.options.dialect or detect(loaded)
             if name is not None:
@@ -55,7 +56,13 @@ class Linter:
                 loaded.expressions = resolver.used
                 if build is not None and dialect.producers and name in BUILT_HERE:
                     self._build = build
-                    self._follow_versions(module, dialect)
+                    follow = self._follow.get(name, self)
+                    if follow is self:
+                        follow = self._follow[name] = getattr(module, "follow_versions", None)
+                    if follow is not None:  # the dialect's defaults follow the framework release the build names
+                        versions = build.get(dialect.producers[0].client_family or self.options.client.family)
+                        if versions is not None:
+                            follow(dialect, versions)
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
         findings = file_findings(self.rules.file, FileContext(loaded, dialect, named_explicitly))
         if not producers and not named_explicitly and loaded.error is None and loaded.template is None:
@@ -77,35 +84,14 @@ class Linter:
     def _client(self, spec: ProducerSpec) -> tuple[ClientProfile, Optional[ClientSource]]:
         client = self.options.client
         family = spec.client_family or client.family
-        versions = self._versions(family)
-        if versions is not None and versions.client is not None:
-            return versions.client
+        if self._build is not None:
+            versions = self._build.get(family)
+            if versions is not None and versions.client is not None:
+                return versions.client
         return (client if family == client.family else parse_client(family)), None
-
-    def _versions(self, family: str):
-        if self._build is None:
-            return None
-        if family not in self._found:
-            self._found[family] = self._build(family)
-        return self._found[family]
-
-    def _follow_versions(self, module, dialect) -> None:
-        """A dialect whose framework's defaults changed between releases follows the release the build names
-        (its `follow_versions(result, versions)`)."""
-        follow = getattr(module, "follow_versions", None)
-        if follow is None:
-            return
-        versions = self._versions(dialect.producers[0].client_family or self.options.client.family)
-        if versions is not None:
-            follow(dialect, versions)
 
     def _producer(self, loaded: LoadedFile, spec: ProducerSpec) -> ProducerResult:
         profile, client_source = self._client(spec)
-        result = self._judged(loaded, spec, profile)
-        result.client_source = client_source
-        return result
-
-    def _judged(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile) -> ProducerResult:
         overridden: list = []
         given = received(spec, overridden, self.options.supplied, loaded.expressions)
         target = spec.target or self.options.qos
@@ -119,20 +105,20 @@ class Linter:
                 found = combinations(profile, given, self._combinations_left)
             except TooMany as too_many:
                 return self._not_evaluated(loaded, spec, profile, target, overridden, finalize(profile, given),
-                                           too_many)
+                                           too_many, client_source)
             if found is not None:
                 self._combinations_left -= len(found[1])
-                return self._combined(loaded, spec, profile, target, overridden, finalize, *found)
+                return self._combined(loaded, spec, profile, target, overridden, finalize, client_source, *found)
         effective = finalize(profile, given)
         effective.overridden = overridden
         result = verdict(effective)
         context = ProducerContext(loaded, spec, effective, result, profile, target)
         return ProducerResult(spec, effective, result, target,
-                              producer_findings(self.rules.for_producers(loaded), context))
+                              producer_findings(self.rules.for_producers(loaded), context), client_source)
 
     def _combined(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
-                  overridden: list, finalize: Callable[[ClientProfile, list[Given]], Effective], unknowns,
-                  combos) -> ProducerResult:
+                  overridden: list, finalize: Callable[[ClientProfile, list[Given]], Effective],
+                  client_source: Optional[ClientSource], unknowns, combos) -> ProducerResult:
         """A producer with values known only at deploy time: every combination of the values that matter
         evaluated, the findings they all have reported (unknowns.py)."""
         from honolint.unknowns import merged_effective, merged_verdict
@@ -153,11 +139,12 @@ class Linter:
         # the rules about expressions read only what every combination shares: once
         context = ProducerContext(loaded, spec, effectives[0], verdicts[0], profile, target, shown, overall.depends)
         findings = list((common or {}).values()) + producer_findings(self.rules.expressions, context)
-        return ProducerResult(spec, shown, overall, target, sorted(findings, key=in_file_order))
+        return ProducerResult(spec, shown, overall, target, sorted(findings, key=in_file_order), client_source)
 
 
     def _not_evaluated(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
-                       overridden: list, effective: Effective, too_many) -> ProducerResult:
+                       overridden: list, effective: Effective, too_many,
+                       client_source: Optional[ClientSource]) -> ProducerResult:
         """Too many unknowns to evaluate together: every class depends, and only the rules about expressions
         speak (the others would judge values that are not known)."""
         from honolint.unknowns import too_many_verdict
@@ -165,7 +152,8 @@ class Linter:
         effective.overridden = overridden
         result = too_many_verdict(too_many)
         context = ProducerContext(loaded, spec, effective, result, profile, target, None, result.depends)
-        return ProducerResult(spec, effective, result, target, producer_findings(self.rules.expressions, context))
+        return ProducerResult(spec, effective, result, target, producer_findings(self.rules.expressions, context),
+                              client_source)
 
 
 class _Resolver:

@@ -3,11 +3,12 @@
 When neither --client nor the settings (nor a `# honolint: client=` line) name the client, a producer of
 an application built from the repository that holds its file (dialects.BUILT_HERE) runs the client its
 build declares. From the file's directory upwards, the first directory holding a build file decides:
-`pom.xml`, `build.gradle` or `build.gradle.kts` for the Java client, `requirements*.txt`, `pyproject.toml`
-or `setup.cfg` (confluent-kafka, whose wheels bundle the librdkafka release of the same number) for
-librdkafka. The search ends at the top of the checkout (a directory holding `.git`) or of the file system.
-What each build file says: build_files.py; the versions the platforms manage: platforms.py. A build that
-names nothing readable leaves the client to the default, and the report says nothing of it.
+`pom.xml`, `build.gradle` or `build.gradle.kts` for the Java client; `requirements.txt`, `pyproject.toml`
+or `setup.cfg` (with the other `requirements*.txt` beside them) for librdkafka, through confluent-kafka,
+whose wheels bundle the librdkafka release of the same number. The search ends at the top of the checkout
+(a directory holding `.git`) or of the file system. What each build file says: build_files.py; the
+versions the platforms manage: platforms.py. A build that names nothing readable leaves the client to
+the default, and the report says nothing of it.
 
 Each directory is looked at once per run, each pom read once (maven.Builds, shared with resource filtering).
 """
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from honolint.platforms import Stream
 
 JAVA_BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
+PYTHON_PROJECT_FILES = ("requirements.txt", "pyproject.toml", "setup.cfg")  # other requirements*.txt go with them
 
 
 class BuildVersions(NamedTuple):
@@ -43,19 +45,21 @@ class Repository:
         self._builds = builds  # the run's poms, read once
         self._java: dict[str, Optional[BuildVersions]] = {}  # directory -> what its closest Java build says
         self._python: dict[str, Optional[BuildVersions]] = {}
-        self._given: dict[tuple[str, str], Optional[BuildVersions]] = {}  # (directory as given, family) -> answer
+        self._given: dict[str, Optional[dict[str, BuildVersions]]] = {}  # directory as given -> around()
 
-    def versions(self, path: str, family: str) -> Optional[BuildVersions]:
-        """What the build closest to the file at `path` says of the `family` client; None: no build file."""
-        key = (os.path.dirname(path), family)
-        found = self._given.get(key, NOTHING)
+    def around(self, path: str) -> Optional[dict[str, BuildVersions]]:
+        """What the builds closest to the file at `path` say, by client family; None when no build file
+        names anything (the common case costs a look-up by the directory as given)."""
+        cut = path.rfind(os.sep) if os.altsep is None else max(path.rfind(os.sep), path.rfind(os.altsep))
+        given = path[:cut + 1]  # the files of one directory share it
+        found = self._given.get(given, NOTHING)
         if found is NOTHING:
-            directory = os.path.abspath(key[0] or os.curdir)
-            if family == "java":
-                found = closest_above(directory, self._java, self._java_build, _checkout_top)
-            elif family == "librdkafka":
-                found = closest_above(directory, self._python, self._python_build, _checkout_top)
-            found = self._given[key] = None if found is NOTHING else found
+            directory = os.path.dirname(os.path.abspath(path))
+            java = closest_above(directory, self._java, self._java_build, _checkout_top)
+            python = closest_above(directory, self._python, self._python_build, _checkout_top)
+            by_family = {family: versions for family, versions in (("java", java), ("librdkafka", python))
+                         if versions is not None and versions is not NOTHING}
+            found = self._given[given] = by_family or None
         return found
 
     def _java_build(self, directory: str) -> Optional[BuildVersions]:
@@ -88,12 +92,19 @@ class Repository:
         return BuildVersions(client, declared.stream) if client or declared.stream else NOTHING
 
     def _python_build(self, directory: str) -> Optional[BuildVersions]:
+        # stat, not a directory listing, for the directories that hold none (a listing of 10,000 files costs ms)
+        if not any(os.path.exists(os.path.join(directory, name)) for name in PYTHON_PROJECT_FILES):
+            return None
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            return None
+        requirements = sorted(n for n in names if n.lower().startswith("requirements") and n.lower().endswith(".txt"))
+        requirements.sort(key=lambda n: n.lower() != "requirements.txt")
+        files = requirements + [n for n in ("pyproject.toml", "setup.cfg") if n in names]
         from honolint.build_files import python_declaration
 
-        found = python_declaration(directory)
-        if found is None:
-            return None
-        declared, line_only = found
+        declared, line_only = python_declaration(directory, files)
         if declared is None:
             return NOTHING
         written = f"~={declared.version}" if line_only else declared.version

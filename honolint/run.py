@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import partial
 from typing import TYPE_CHECKING, Optional
 
 from honolint.selection import filter_result
@@ -320,9 +319,8 @@ class _Linters:
             for key, (value, _) in directives.settings.items():
                 if not resolved.source(key).startswith("command line"):
                     values[key] = value
-        build = None
-        if values["client"] is None and path != "-":  # the build files around the file may name it
-            build = partial(self._build_versions, path)
+        # the build files around the file may name the client
+        build = self._build_around(path) if values["client"] is None and path != "-" else None
         result = self._linter(values["client"], values["qos"], values["dialect"], resolved.supplied).lint(
             loaded, named_explicitly=named, build=build)
         if result is None:
@@ -330,12 +328,13 @@ class _Linters:
         hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
         return result, resolved.selection.fail_level, hidden
 
-    def _build_versions(self, path: str, family: str):
-        if self.repository is None:
-            from honolint.repository import Repository
+    def _build_around(self, path: str):
+        """repository.Repository.around, the Repository made on first use."""
+        from honolint.repository import Repository
 
-            self.repository = Repository(self._builds)
-        return self.repository.versions(path, family)
+        self.repository = Repository(self._builds)
+        self._build_around = self.repository.around
+        return self._build_around(path)
 
     def _linter(self, client: Optional[str], qos: str, dialect: Optional[str], supplied):
         key = (client, qos, dialect, id(supplied))

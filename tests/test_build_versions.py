@@ -362,13 +362,15 @@ LIBRDKAFKA_CONFIG = "bootstrap.servers=kafka:9092\nsasl.mechanisms=PLAIN\nenable
 
 
 def test_confluent_kafka_in_requirements_names_the_librdkafka_it_bundles(honolint, monkeypatch):
-    honolint.write("clicks/requirements.txt", "flask==3.0.0\nconfluent-kafka[avro]==2.3.0  # the Kafka client\n")
+    honolint.write("clicks/requirements.txt", "flask==3.0.0\n")
+    honolint.write("clicks/requirements-prod.txt",
+                   "gunicorn==22.0.0\nconfluent-kafka[avro]==2.3.0  # the Kafka client\n")
     honolint.write("clicks/librdkafka.conf", LIBRDKAFKA_CONFIG)
     report, producer, _ = check(honolint, monkeypatch, "clicks/librdkafka.conf")
     assert report["files"][0]["dialect"] == "librdkafka"
     assert producer["client"] == "librdkafka:2.3.0"
     assert producer["client_source"] == ("librdkafka 2.3.0 bundled with confluent-kafka 2.3.0 "
-                                         "(clicks/requirements.txt:2)")
+                                         "(clicks/requirements-prod.txt:2)")
 
 
 @pytest.mark.parametrize("name, text, client", [
@@ -387,7 +389,7 @@ def test_confluent_kafka_in_pyproject_and_setup_cfg(honolint, monkeypatch, name,
 
 
 @pytest.mark.parametrize("name, text", [
-    ("requirements.txt", "confluent-kafka>=2.3.0\n"), ("requirements-dev.txt", "confluent-kafka~=2.3\n"),
+    ("requirements.txt", "confluent-kafka>=2.3.0\n"), ("requirements.txt", "confluent-kafka~=2.3\n"),
     ("pyproject.toml", '[tool.poetry.dependencies]\nconfluent-kafka = "^2.3.0"\n'),
     ("requirements.txt", "kafka-python==2.0.2\n"),
 ])

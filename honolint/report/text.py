@@ -39,8 +39,8 @@ def _producer_lines(producer: ProducerResult, infos: bool) -> list[Line]:
     """The producer's head, then a verdict line per class, the target's first; each finding under the
     first of those classes it concerns."""
     target, verdicts = producer.target, producer.verdict.ok
-    lines = [[("  ", ""), (producer.spec.scope, "path"),
-              (f"  {client_shown(producer)}, target {CLASS_TITLES[target]}", "dim")]]
+    client = producer.effective.client if producer.client_source is None else client_shown(producer)
+    lines = [[("  ", ""), (producer.spec.scope, "path"), (f"  {client}, target {CLASS_TITLES[target]}", "dim")]]
     remaining = listed(producer.findings, infos)
     for qos_class in _CLASS_ORDER[target]:
         ok = verdicts[qos_class]
