@@ -301,11 +301,14 @@ class Verdict(NamedTuple):
     depends: Optional[dict[str, tuple[Condition, ...]]] = None
 
 
-class ClientSource(NamedTuple):
+class ClientSource:
     """Where a producer's client version came from, when the repository's build files named it."""
 
-    text: str  # "kafka-clients 3.1.2 managed by Spring Boot 2.7.18 (pom.xml:7)"
-    file: str  # "pom.xml", as reports show paths
+    __slots__ = ("text", "file")
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text  # "kafka-clients 3.1.2 managed by Spring Boot 2.7.18 (pom.xml:7)"
+        self.file = file  # "pom.xml", as reports show paths
 
 
 class ProducerResult:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from honolint.memo import closest_above
 from honolint.model import ClientSource
@@ -30,11 +30,15 @@ JAVA_BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
 PYTHON_PROJECT_FILES = ("requirements.txt", "pyproject.toml", "setup.cfg")  # other requirements*.txt go with them
 
 
-class BuildVersions(NamedTuple):
+class BuildVersions:
     """What the build files closest to a configuration file say."""
 
-    client: Optional[tuple[ClientProfile, ClientSource]] = None
-    stream: Optional["Stream"] = None  # the Spring Cloud Stream Kafka binder release
+    __slots__ = ("client", "stream")
+
+    def __init__(self, client: Optional[tuple[ClientProfile, ClientSource]] = None,
+                 stream: Optional["Stream"] = None) -> None:
+        self.client = client
+        self.stream = stream  # the Spring Cloud Stream Kafka binder release
 
 
 NOTHING = BuildVersions()
