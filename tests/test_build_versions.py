@@ -374,13 +374,14 @@ def test_confluent_kafka_in_requirements_names_the_librdkafka_it_bundles(honolin
 
 
 @pytest.mark.parametrize("name, text, client", [
+    ("requirements.txt", "# the app\nconfluent-kafka==2.3.0\n", "librdkafka:2.3.0"),
     ("pyproject.toml", '[project]\nname = "clicks"\ndependencies = [\n  "confluent-kafka==2.5.3",\n]\n',
      "librdkafka:2.5.3"),
     ("pyproject.toml", '[tool.poetry.dependencies]\npython = "^3.11"\nconfluent-kafka = "2.4.0"\n',
      "librdkafka:2.4.0"),
     ("setup.cfg", "[options]\ninstall_requires =\n    confluent-kafka~=2.2.0\n", "librdkafka:2.2"),
 ])
-def test_confluent_kafka_in_pyproject_and_setup_cfg(honolint, monkeypatch, name, text, client):
+def test_confluent_kafka_in_requirements_pyproject_and_setup_cfg(honolint, monkeypatch, name, text, client):
     honolint.write(f"clicks/{name}", text)
     honolint.write("clicks/librdkafka.conf", LIBRDKAFKA_CONFIG)
     _, producer, _ = check(honolint, monkeypatch, "clicks/librdkafka.conf")
