@@ -180,6 +180,10 @@ class Builds:
                 return build_filter if resource.filtering else None
         return None
 
+    def chain(self, pom: str) -> list[Pom]:
+        """The pom at the path `pom`, then its parents inside the checkout (the build's versions read them too)."""
+        return self._chain(pom)
+
     def _module_of(self, directory: str) -> Optional[str]:
         """The pom.xml of the closest directory at or above `directory`, within the checkout (.git)."""
         return closest_above(directory, self._module, _pom_in, _checkout_top)
@@ -287,6 +291,11 @@ def _patterns(item: _Element, tag: str) -> tuple[str, ...]:
 
 def _spring_boot_parent(chain: list[Pom]) -> bool:
     return chain[-1].parent_coordinates() == SPRING_BOOT_PARENT
+
+
+def chain_properties(chain: list[Pom]) -> dict[str, Property]:
+    """Every value a `${name}` in the chain's poms can name (build_files.py reads versions with them)."""
+    return _properties(chain)
 
 
 def _properties(chain: list[Pom]) -> dict[str, Property]:

@@ -345,12 +345,23 @@ class Verdict(NamedTuple):
     depends: Optional[dict[str, tuple[Condition, ...]]] = None
 
 
+class ClientSource:
+    """Where a producer's client version came from, when the repository's build files named it."""
+
+    __slots__ = ("text", "file")
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text  # "kafka-clients 3.1.2 managed by Spring Boot 2.7.18 (pom.xml:7)"
+        self.file = file  # "pom.xml", as reports show paths
+
+
 class ProducerResult:
-    __slots__ = ("spec", "effective", "verdict", "target", "findings")
+    __slots__ = ("spec", "effective", "verdict", "target", "findings", "client_source")
 
     def __init__(self, spec: ProducerSpec, effective: Effective, verdict: Verdict, target: QosClass,
-                 findings: list[Finding]) -> None:
+                 findings: list[Finding], client_source: Optional[ClientSource] = None) -> None:
         self.spec, self.effective, self.verdict, self.target, self.findings = spec, effective, verdict, target, findings
+        self.client_source = client_source  # None: --client, the settings or the default chose the client
 
 
 class FileResult:

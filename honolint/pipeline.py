@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Optional
 
-from honolint.dialects import detect, dialect_module, reader
-from honolint.model import (Effective, Embedded, Finding, FileResult, LoadedFile, ProducerResult, ProducerSpec,
-                            QosClass, SuppliedLookup)
+from honolint.dialects import BUILT_HERE, detect, dialect_module, reader
+from honolint.model import (ClientSource, Effective, Embedded, Finding, FileResult, LoadedFile, ProducerResult,
+                            ProducerSpec, QosClass, SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import Given, checked, profile_module, received
 from honolint.redact import redactor
@@ -29,18 +29,24 @@ class Linter:
         self.rules = RuleSet.of(rule_modules())
         self._resolvers: dict[str, _Resolver] = {}  # dialect -> the resolver of its files' expressions
         self._combinations_left: Optional[int] = None  # combinations of unknown values this file may still evaluate
+        self._build: Optional[dict] = None  # what the file's build files say, by client family: see lint()
+        self._follow: dict[str, Optional[Callable]] = {}  # dialect -> its follow_versions, if it has one
 
-    def lint(self, loaded: LoadedFile, named_explicitly: bool = True) -> Optional[FileResult]:
+    def lint(self, loaded: LoadedFile, named_explicitly: bool = True,
+             build: Optional[dict] = None) -> Optional[FileResult]:
         """The file's result, or None for a file reached through a directory that configures no producer
         (unless a switch written as true turned its producers off). The files inside a manifest
         (LoadedFile.embedded) are part of its result: their producers scoped by where they are in it, their
-        own findings (an unreadable file) said with that scope."""
+        own findings (an unreadable file) said with that scope. `build`: client family -> what the build
+        files around the file say of that client (repository.py's BuildVersions), for a layout the repository
+        builds; None when the run names the client or no build file names anything."""
         self._combinations_left: Optional[int] = None  # unknowns.FILE_COMBINATIONS once this file needs them
-        inner = [found for embedded in loaded.embedded if (found := self._embedded(loaded.path, embedded))]
+        inner = [found for embedded in loaded.embedded if (found := self._embedded(loaded.path, embedded, build))]
         if not inner:
-            return self._lint(loaded, named_explicitly, self.options.dialect)
+            return self._lint(loaded, named_explicitly, self.options.dialect, build)
         # files inside that configure producers: the manifest itself is no "no producer found"
-        result = self._lint(loaded, named_explicitly and not any(r.producers for r in inner), self.options.dialect)
+        result = self._lint(loaded, named_explicitly and not any(r.producers for r in inner), self.options.dialect,
+                            build)
         if result is None:
             result = FileResult(loaded.path, None, [], [])
         dialects = [result.dialect] if result.dialect else []
@@ -52,9 +58,9 @@ class Linter:
         result.dialect = ", ".join(dialects) or None
         return result
 
-    def _embedded(self, path: str, embedded: Embedded) -> Optional[FileResult]:
+    def _embedded(self, path: str, embedded: Embedded, build: Optional[dict]) -> Optional[FileResult]:
         """A file inside a manifest, linted as a file reached through a directory, said as the manifest's."""
-        found = self._lint(embedded.file, False, embedded.dialect)
+        found = self._lint(embedded.file, False, embedded.dialect, build)
         if found is None or embedded.file.template is not None:
             return None  # a file that configures no producer, or a template (of some other tool)
         scope = embedded.scope
@@ -64,8 +70,10 @@ class Linter:
         found.findings = [f._replace(path=path, message=f"{scope}: {f.message}") for f in found.findings]
         return found
 
-    def _lint(self, loaded: LoadedFile, named_explicitly: bool, forced: Optional[str]) -> Optional[FileResult]:
+    def _lint(self, loaded: LoadedFile, named_explicitly: bool, forced: Optional[str],
+              build: Optional[dict]) -> Optional[FileResult]:
         dialect = None
+        self._build = None
         if loaded.documents:
             name = forced or detect(loaded)
             if name is not None:
@@ -79,6 +87,15 @@ class Linter:
                 dialect = reader(module, forced is not None)(loaded)
                 loaded.resolver = None
                 loaded.expressions = resolver.used
+                if build is not None and dialect.producers and name in BUILT_HERE:
+                    self._build = build
+                    follow = self._follow.get(name, self)
+                    if follow is self:
+                        follow = self._follow[name] = getattr(module, "follow_versions", None)
+                    if follow is not None:  # the dialect's defaults follow the framework release the build names
+                        versions = build.get(dialect.producers[0].client_family or self.options.client.family)
+                        if versions is not None:
+                            follow(dialect, versions)
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
         findings = file_findings(self.rules.file, FileContext(loaded, dialect, named_explicitly))
         if not producers and not named_explicitly and loaded.error is None and loaded.template is None \
@@ -94,14 +111,21 @@ class Linter:
         return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
 
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
-        """--client, unless the layout says which client runs it (Hono: Java, whatever --client says)."""
-        client, family = self.options.client, spec.client_family
-        if family is None or family == client.family:
-            return client
-        return parse_client(family)
+        """--client, unless the layout says which client runs it (Hono: Java, whatever --client says); when the
+        run names no client, the version of it the repository's build files name."""
+        return self._client(spec)[0]
+
+    def _client(self, spec: ProducerSpec) -> tuple[ClientProfile, Optional[ClientSource]]:
+        client = self.options.client
+        family = spec.client_family or client.family
+        if self._build is not None:
+            versions = self._build.get(family)
+            if versions is not None and versions.client is not None:
+                return versions.client
+        return (client if family == client.family else parse_client(family)), None
 
     def _producer(self, loaded: LoadedFile, spec: ProducerSpec) -> ProducerResult:
-        profile = self.profile_for(spec)
+        profile, client_source = self._client(spec)
         overridden: list = []
         given = received(spec, overridden, self.options.supplied, loaded.expressions)
         target = spec.target or self.options.qos
@@ -117,20 +141,20 @@ class Linter:
                 found = combinations(profile, given, self._combinations_left)
             except TooMany as too_many:
                 return self._not_evaluated(loaded, spec, profile, target, overridden, finalize(profile, given),
-                                           too_many)
+                                           too_many, client_source)
             if found is not None:
                 self._combinations_left -= len(found[1])
-                return self._combined(loaded, spec, profile, target, overridden, finalize, *found)
+                return self._combined(loaded, spec, profile, target, overridden, finalize, client_source, *found)
         effective = finalize(profile, given)
         effective.overridden = overridden
         result = verdict(effective)
         context = ProducerContext(loaded, spec, effective, result, profile, target)
         return ProducerResult(spec, effective, result, target,
-                              producer_findings(self.rules.for_producers(loaded), context))
+                              producer_findings(self.rules.for_producers(loaded), context), client_source)
 
     def _combined(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
-                  overridden: list, finalize: Callable[[ClientProfile, list[Given]], Effective], unknowns,
-                  combos) -> ProducerResult:
+                  overridden: list, finalize: Callable[[ClientProfile, list[Given]], Effective],
+                  client_source: Optional[ClientSource], unknowns, combos) -> ProducerResult:
         """A producer with values known only at deploy time: every combination of the values that matter
         evaluated, the findings they all have reported (unknowns.py)."""
         from honolint.unknowns import merged_effective, merged_verdict
@@ -151,11 +175,12 @@ class Linter:
         # the rules about expressions read only what every combination shares: once
         context = ProducerContext(loaded, spec, effectives[0], verdicts[0], profile, target, shown, overall.depends)
         findings = list((common or {}).values()) + producer_findings(self.rules.expressions, context)
-        return ProducerResult(spec, shown, overall, target, sorted(findings, key=in_file_order))
+        return ProducerResult(spec, shown, overall, target, sorted(findings, key=in_file_order), client_source)
 
 
     def _not_evaluated(self, loaded: LoadedFile, spec: ProducerSpec, profile: ClientProfile, target: QosClass,
-                       overridden: list, effective: Effective, too_many) -> ProducerResult:
+                       overridden: list, effective: Effective, too_many,
+                       client_source: Optional[ClientSource]) -> ProducerResult:
         """Too many unknowns to evaluate together: every class depends, and only the rules about expressions
         speak (the others would judge values that are not known)."""
         from honolint.unknowns import too_many_verdict
@@ -163,7 +188,8 @@ class Linter:
         effective.overridden = overridden
         result = too_many_verdict(too_many)
         context = ProducerContext(loaded, spec, effective, result, profile, target, None, result.depends)
-        return ProducerResult(spec, effective, result, target, producer_findings(self.rules.expressions, context))
+        return ProducerResult(spec, effective, result, target, producer_findings(self.rules.expressions, context),
+                              client_source)
 
 
 class _Resolver:

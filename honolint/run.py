@@ -293,6 +293,7 @@ class _Linters:
         self.notes: set[str] = set()
         self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
         self.builds = None  # maven.Builds, made for the first file that may be filtered
+        self.repository = None  # repository.Repository, made for the first file whose build may name its client
         from honolint.load import read_file
 
         self._read_file = read_file
@@ -318,12 +319,22 @@ class _Linters:
             for key, (value, _) in directives.settings.items():
                 if not resolved.source(key).startswith("command line"):
                     values[key] = value
+        # the build files around the file may name the client
+        build = self._build_around(path) if values["client"] is None and path != "-" else None
         result = self._linter(values["client"], values["qos"], values["dialect"], resolved.supplied).lint(
-            loaded, named_explicitly=named)
+            loaded, named_explicitly=named, build=build)
         if result is None:
             return None
         hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
         return result, resolved.selection.fail_level, hidden
+
+    def _build_around(self, path: str):
+        """repository.Repository.around, the Repository made on first use."""
+        from honolint.repository import Repository
+
+        self.repository = Repository(self._builds)
+        self._build_around = self.repository.around
+        return self._build_around(path)
 
     def _linter(self, client: Optional[str], qos: str, dialect: Optional[str], supplied):
         key = (client, qos, dialect, id(supplied))

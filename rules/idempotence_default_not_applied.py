@@ -2,7 +2,9 @@
 
 ## What it checks
 A producer on Java 3.0.0 or 3.1.0 that does not set `enable.idempotence` (and has no
-`transactional.id`).
+`transactional.id`), and that a fixed client would make idempotent: `acks=all`, retries on, at most
+5 requests in flight. With `acks=1`, say, no release is idempotent by default (the fixed ones turn
+it off, and refuse `enable.idempotence=true`): acks-not-all says what to change.
 
 ## Why
 KIP-679 made idempotence the default in 3.0, but in 3.0.0 and 3.1.0 a bug (KAFKA-13598) applied it
@@ -40,7 +42,11 @@ SUMMARY = "Java 3.0.0/3.1.0 do not apply the idempotence default (KAFKA-13598)"
 def check(context: ProducerContext) -> Iterator[Problem]:
     if context.verdict.rejected:
         return
-    if any(a.code == "idempotence-default-bug" for a in context.effective.adjustments):
+    effective = context.effective
+    if not any(a.code == "idempotence-default-bug" for a in effective.adjustments):
+        return
+    in_flight = effective.number("max.in.flight.requests.per.connection") or 0  # else a fixed client turns it off too
+    if effective.text("acks") in ("all", "-1") and effective.number("retries") != 0 and in_flight <= 5:
         yield Problem(f"{context.profile.label} does not apply the documented default enable.idempotence=true "
                       "(KAFKA-13598): the producer is not idempotent; set enable.idempotence=true explicitly "
                       "or upgrade to 3.0.1, 3.1.1 or 3.2+", key="enable.idempotence")

@@ -31,6 +31,11 @@ DETECTION_ORDER = (
     "plain",
 )
 
+# The layouts of applications built from the repository that holds the file: their client is the one the
+# build files around the file name (repository.py). Connect, MirrorMaker 2, Strimzi, Helm charts, Fluent Bit
+# and Vector run a client built elsewhere.
+BUILT_HERE = frozenset(("hono", "spring-cloud-stream", "spring-boot", "quarkus", "kafka-streams", "librdkafka",
+                        "plain"))
 
 # What a file must hold before a dialect's module is imported and asked: a word that some key holds,
 # in any case (LoadedFile.key_text). Only a necessary condition, never the decision, so most files

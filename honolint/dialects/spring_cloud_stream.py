@@ -4,7 +4,8 @@ How the binder builds a producer's configuration (`BindingUtils.createProducerCo
 §5.2), lowest precedence first:
 
 1. `props.put(acks, requiredAcks)`: `spring.cloud.stream.kafka.binder.required-acks`, whose default is "1"
-   up to Spring Cloud Stream 5.0.1 and "all" from 5.0.2 (commit 1adb517, GH-3170).
+   up to Spring Cloud Stream 5.0.1 and "all" from 5.0.2 (commit 1adb517, GH-3170): follow_versions sets it
+   from the release the build names, else "1".
    Written in the file it is a layer of its own (so findings point at it); left out, it is the
    FrameworkLayer's put_if_absent `acks=1`, which is the same thing since every later layer overrides it.
 2. `putAll(mergedProducerConfiguration())`: Spring Boot's `spring.kafka.producer.*` (the spring-boot
@@ -481,3 +482,24 @@ def _connection_string(brokers: Optional[str], port: Optional[str]) -> Optional[
     port = (port or "9092").strip()
     hosts = [h.strip() for h in brokers.split(",") if h.strip()]
     return ",".join(h if ":" in h or not port else f"{h}:{port}" for h in hosts)
+
+
+def follow_versions(result: DialectResult, versions) -> None:
+    """The binder release the build names (repository.BuildVersions.stream) decides required-acks' default."""
+    if versions.stream is None:
+        return
+    from honolint.platforms import required_acks
+
+    acks, name = required_acks(versions.stream)
+    for spec in result.producers:
+        framework = spec.framework
+        if framework is None:
+            continue
+        if framework.name == BINDER_ACKS_DEFAULT:
+            renamed = name
+        elif framework.name.startswith(streams.DLQ_NAME) and "required-acks" in framework.name:
+            renamed = f"{streams.DLQ_NAME}) of the {name}"  # the Kafka Streams binder's own, same default
+        else:
+            continue
+        spec.framework = framework._replace(name=renamed, put_if_absent=tuple(
+            (key, acks if key == "acks" else value) for key, value in framework.put_if_absent))

@@ -5,7 +5,7 @@ from typing import Iterable
 
 from honolint.model import QOS_CLASSES, FileResult, ProducerResult, Value
 from honolint.report.json_report import EFFECTIVE_KEYS
-from honolint.report.text import CLASS_TITLES, Line, depends_line
+from honolint.report.text import CLASS_TITLES, Line, client_shown, depends_line
 
 
 def _origin(value: Value, path: str) -> str:
@@ -28,7 +28,7 @@ def _shown(value: Value) -> str:
 
 
 def _producer(producer: ProducerResult, path: str) -> list[Line]:
-    lines: list[Line] = [[("  ", ""), (producer.spec.scope, "path"), (f"  {producer.effective.client}", "dim")]]
+    lines: list[Line] = [[("  ", ""), (producer.spec.scope, "path"), (f"  {client_shown(producer)}", "dim")]]
     width = max(len(k) for k in EFFECTIVE_KEYS)
     shown = {key: _shown(value) for key, value in producer.effective.values.items() if key in EFFECTIVE_KEYS}
     value_width = max(map(len, shown.values()), default=0)

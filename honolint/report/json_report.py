@@ -56,8 +56,11 @@ def effective_dict(producer: ProducerResult) -> dict[str, dict[str, Any]]:
 
 def _producer_head(producer: ProducerResult) -> dict[str, Any]:
     """A producer's keys before "effective"; _producer_tail(): those after it."""
-    return {"scope": producer.spec.scope, "line": producer.spec.line, "client": producer.effective.client,
-            "target": producer.target}
+    head = {"scope": producer.spec.scope, "line": producer.spec.line, "client": producer.effective.client}
+    if producer.client_source is not None:  # the repository's build files named the client
+        head["client_source"] = producer.client_source.text
+    head["target"] = producer.target
+    return head
 
 
 def _producer_tail(producer: ProducerResult) -> dict[str, Any]:
@@ -122,7 +125,7 @@ def _producer_json(producer: ProducerResult, path: str, path_text: str) -> str:
         else:
             parts.append(_value_json(key, value, path, path_text))
     spec = producer.spec
-    said = (spec.scope, spec.line, producer.effective.client, producer.target)
+    said = (spec.scope, spec.line, producer.effective.client, producer.target, producer.client_source)
     head = _PRODUCER_HEAD.get(said)
     if head is None:
         head = remember(_PRODUCER_HEAD, said, encode(_producer_head(producer))[:-1], spec.scope)

@@ -40,7 +40,8 @@ def show_settings(run: Run, project) -> None:
             value, source = resolved.values[key]
             if key in in_file and not source.startswith("command line"):
                 value, source = in_file[key][0], f"in-file directive ({path}:{in_file[key][1]})"
-            default_text = {"client": "java (librdkafka for a file in librdkafka's names)",
+            default_text = {"client": "the release the build files name, else the newest java (librdkafka for "
+                                      "a file in librdkafka's names)",
                             "dialect": "detected from each file", "qos": value}[key]
             rows.append((key, value if value is not None else default_text, source))
         for key in ("include", "exclude"):

@@ -39,8 +39,8 @@ def _producer_lines(producer: ProducerResult, infos: bool) -> list[Line]:
     """The producer's head, then a verdict line per class, the target's first; each finding under the
     first of those classes it concerns."""
     target, verdicts = producer.target, producer.verdict.ok
-    lines = [[("  ", ""), (producer.spec.scope, "path"),
-              (f"  {producer.effective.client}, target {CLASS_TITLES[target]}", "dim")]]
+    client = producer.effective.client if producer.client_source is None else client_shown(producer)
+    lines = [[("  ", ""), (producer.spec.scope, "path"), (f"  {client}, target {CLASS_TITLES[target]}", "dim")]]
     remaining = listed(producer.findings, infos)
     for qos_class in _CLASS_ORDER[target]:
         ok = verdicts[qos_class]
@@ -53,6 +53,12 @@ def _producer_lines(producer: ProducerResult, infos: bool) -> list[Line]:
                 later.append(finding)
         remaining = later
     return lines
+
+
+def client_shown(producer: ProducerResult) -> str:
+    """`java:3.1.2`, or `java:3.1.2 from pom.xml` when the repository's build named it."""
+    source = producer.client_source
+    return producer.effective.client if source is None else f"{producer.effective.client} from {source.file}"
 
 
 def depends_line(producer: ProducerResult, qos_class: str) -> Line:

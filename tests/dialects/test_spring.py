@@ -482,8 +482,8 @@ def test_binding_without_required_acks_fails_with_the_binder_default_named(honol
     assert producer["line"] == (4 if fmt == "properties" else 11)
     assert producer["effective"]["acks"]["origin"] == "framework"
     (acks,) = [f for f in producer["findings"] if f["code"] == "HL201"]
-    assert ("acks=1 added by Spring Cloud Stream Kafka binder (required-acks defaults to 1 before Spring Cloud Stream 5.0.2)" in acks["message"]
-            and acks["message"].endswith("set acks=all"))
+    assert ("acks=1 added by Spring Cloud Stream Kafka binder (required-acks defaults to 1 before Spring Cloud "
+            "Stream 5.0.2)" in acks["message"] and acks["message"].endswith("set acks=all"))
     assert not producer["qos"]["at-least-once"]["ok"] and exit_code == 1
 
 
@@ -580,7 +580,8 @@ def test_binder_defaults_fill_batch_linger_and_compression(honolint):
     values = producers(report)[0]["effective"]
     assert values["linger.ms"] == {"value": "0", "origin": "framework", "explicit": True, "line": None,
                                    "column": None,
-                                   "source": "added by Spring Cloud Stream Kafka binder (required-acks defaults to 1 before Spring Cloud Stream 5.0.2)"}
+                                   "source": "added by Spring Cloud Stream Kafka binder (required-acks defaults to 1 "
+                                             "before Spring Cloud Stream 5.0.2)"}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
