@@ -35,9 +35,10 @@ NAME = "librdkafka"
 EXPRESSIONS = "shell"  # librdkafka resolves nothing; ${...} is a deploy step's
 SUMMARY = ("librdkafka property names: a kcat -F file / kcat.conf, or a confluent-kafka config map under any parent "
            "path of a YAML or JSON file (one producer per map)")
-DETECTION = ("the file name kcat.conf or *.kcat.conf; or a producer map (the file's root, or a YAML/JSON sub-map) "
+DETECTION = ("the file name kcat.conf or *.kcat.conf; or a map (the file's root, or a YAML/JSON sub-map) "
              "of librdkafka property names with a librdkafka-only name (request.required.acks, "
-             "queue.buffering.max.ms, sasl.mechanisms, ...) and no Java-only name (key.serializer, max.block.ms, ...)")
+             "queue.buffering.max.ms, sasl.mechanisms, ...) and no Java-only name (key.serializer, max.block.ms, ...); "
+             "a producer when a producer property is set or its name says producer")
 
 FORMATS = ("properties", "yaml", "json", "toml")
 KCAT_NAMES = ("kcat.conf", "kafkacat.conf")

@@ -33,7 +33,7 @@ from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS, PRODU
 
 NAME = "plain"
 EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
-SUMMARY = "Kafka property names at the root: producer.properties, client.properties, a flat YAML map"
+SUMMARY = "Kafka property names at the root: producer.properties, a flat YAML map (not a consumer's file)"
 DETECTION = ("a key at the root of the file is a Kafka client property (acks, bootstrap.servers, ...); a producer "
              "when a key only producers have is set or the file name says producer")
 

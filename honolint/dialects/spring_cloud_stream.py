@@ -52,9 +52,11 @@ from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
 
 NAME = "spring-cloud-stream"
 EXPRESSIONS = "spring"  # Spring's ${name:default} placeholders
-SUMMARY = ("Spring Cloud Stream Kafka binder: spring.cloud.stream.kafka.binder.{required-acks,configuration,"
-           "producer-properties}, spring.cloud.stream.kafka.bindings.<binding>.producer.configuration")
-DETECTION = "a key under spring.cloud.stream.kafka. (checked before spring-boot)"
+SUMMARY = ("Spring Cloud Stream Kafka binders: spring.cloud.stream.kafka.binder.{required-acks,configuration,"
+           "producer-properties}, spring.cloud.stream.kafka.bindings.<binding>.producer.configuration, "
+           "spring.cloud.stream.binders.<name>.environment, the Kafka Streams binder and its dead-letter producer")
+DETECTION = ("a key under spring.cloud.stream.kafka.; or spring.cloud.stream.bindings/binders when a binder's type "
+             "or the build beside the file says Kafka (checked before spring-boot)")
 BINDER = "Spring Cloud Stream Kafka binder"
 BINDER_ACKS_DEFAULT = "Spring Cloud Stream Kafka binder (required-acks defaults to 1 before Spring Cloud Stream 5.0.2)"
 
