@@ -18,6 +18,11 @@ acks=1
 ```
 warns on java:3.9 and 4.x. Fix: `acks=all`, or write `enable.idempotence=false` if you mean it.
 
+One cause, one finding: when the conflicting key already fails a class through a more direct rule
+(`acks=1` fails AT LEAST ONCE as HL201, whose message says it also turns idempotence off; more than 5 in
+flight fails both classes as HL202), this warning is not repeated for that class. AT MOST ONCE loses
+nothing to it while the producer keeps order another way (`retries=0`).
+
 ## How to fix
 Remove the conflicting setting, or state `enable.idempotence=false` explicitly so the choice is
 visible.
