@@ -35,6 +35,8 @@ class Run:
         self.color, self.stdin_filename, self.force_exclude = color, stdin_filename, force_exclude
         self.exit_zero, self.quiet, self.statistics, self.show_settings = exit_zero, quiet, statistics, show_settings
         self.baseline_file, self.write_baseline, self.jobs = baseline_file, write_baseline, jobs
+        writes = write_baseline or any(file != "-" for _, file in outputs)
+        self.read: Optional[list[str]] = [] if writes else None  # files walked or named, when it writes (writes.py)
 
 
 def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
@@ -51,6 +53,8 @@ def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, for
     if statistics and "text" not in [f for f, _ in outputs]:
         raise UsageError("--statistics replaces the text report: add --format text (with an --output-file "
                          "if another format goes to standard output)")
+    if write_baseline is not None:
+        _writable(write_baseline, "--write-baseline")
     if write_baseline and os.path.realpath(write_baseline) in [os.path.realpath(f) for _, f in outputs if f != "-"]:
         raise UsageError("--write-baseline and an --output-file name the same file")
     command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
@@ -90,10 +94,24 @@ def outputs_of(formats: tuple[str, ...], files: tuple[str, ...], github_default:
     if len(set(written)) != len(written):
         raise UsageError("two --format write to the same --output-file")
     for file in files:
-        folder = os.path.dirname(os.path.abspath(file))
-        if file != "-" and not os.path.isdir(folder):
-            raise UsageError(f"--output-file {file}: the directory {folder} does not exist")
+        if file != "-":
+            _writable(file, "--output-file")
     return list(zip(formats, files))
+
+
+def _writable(file: str, option: str) -> None:
+    """UsageError for a destination honolint cannot or will not write (writes.py)."""
+    from honolint.writes import WriteRefused, refuse_link
+
+    if not file:
+        raise UsageError(f"{option} '': an empty path names no file")
+    folder = os.path.dirname(os.path.abspath(file))
+    if not os.path.isdir(folder):
+        raise UsageError(f"{option} {file}: the directory {folder} does not exist")
+    try:
+        refuse_link(file, option)
+    except WriteRefused as exc:
+        raise UsageError(str(exc)) from None
 
 
 def catalog():
@@ -130,13 +148,7 @@ def report(run: Run) -> None:
         results, levels, hidden = lint_all(run, project, baseline if not run.write_baseline else None)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
-    stdin_name = (run.stdin_filename or "-") if "-" in run.paths else None
-    read = {os.path.realpath(r.path) for r in results if r.path not in ("-", stdin_name)}
-    written = [file for _, file in run.outputs] + ([run.write_baseline] if run.write_baseline else [])
-    for file in written:  # honolint never writes to the files it reads
-        if file != "-" and os.path.realpath(file) in read:
-            option = "--write-baseline" if file == run.write_baseline else "--output-file"
-            raise UsageError(f"{option} {file} is one of the files checked")
+    refuse_overwriting_reads(run, project)
     if run.write_baseline:
         hidden += write_baseline(run, results)
     from honolint.report.output import render_report, write_text  # a streamed run never gets here
@@ -153,6 +165,24 @@ def report(run: Run) -> None:
     if run.exit_zero:
         sys.exit(EXIT_OK)
     sys.exit(exit_code(results, levels))
+
+
+def refuse_overwriting_reads(run: Run, project) -> None:
+    """UsageError, before anything is written, when a destination is a file the run read (writes.py)."""
+    destinations = [("--output-file", file) for _, file in run.outputs if file != "-"]
+    if run.write_baseline:
+        destinations.append(("--write-baseline", run.write_baseline))
+    if not destinations:
+        return
+    from honolint.writes import WriteRefused, refuse_read
+
+    cli = run.command_line
+    given = [run.stdin_filename, run.baseline_file, *cli.define_files]
+    read = [*(run.read or ()), *project.settings_read, *(file for file in given if file)]
+    try:
+        refuse_read(destinations, read)
+    except WriteRefused as exc:
+        raise UsageError(str(exc)) from None
 
 
 def escapes_for(output_format: str) -> str:
@@ -199,9 +229,10 @@ def stream(run: Run, project, baseline) -> None:
 
 
 def write_file(file: str, text: str, option: str) -> None:
+    from honolint.writes import write_atomic
+
     try:
-        with open(file, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
-            stream.write(text)
+        write_atomic(file, text)
     except OSError as exc:
         sys.stderr.write(f"honolint: cannot write {option} {file}: {exc.strerror or exc}\n")
         sys.exit(EXIT_USAGE)
@@ -276,8 +307,12 @@ def _files(run: Run, project, paths, seen: set[str]):
     for path in paths:
         named = not os.path.isdir(path)
         if named and run.force_exclude and project.excluded(path):
+            if run.read is not None:  # named on the command line: an input all the same
+                run.read.append(path)
             continue
         for file, absolute in [(path, os.path.abspath(path))] if named else project.walk(path):
+            if run.read is not None:
+                run.read.append(file)
             if absolute not in seen:  # a file named and also found in a directory: once
                 seen.add(absolute)
                 yield file, named

@@ -84,6 +84,7 @@ class Project:
         self._by_dir: dict[str, Optional[SettingsFile]] = {}  # absolute directory -> its settings file
         self._by_given: dict[str, Any] = {}  # directory as given -> its settings file
         self._resolved: dict[int, Resolved] = {}  # id(settings file) -> what is in force without overrides
+        self.settings_read: list[str] = [command_line.config] if command_line.config else []  # every one read
         self._explicit = read_settings_file(command_line.config, catalog, explicit=True) if command_line.config else None
         self._command_line_defines: Optional[dict[str, tuple[str, str]]] = None
         self._supplied: dict[int, Optional["Supplied"]] = {}  # id(settings file) -> the values supplied for it
@@ -101,6 +102,7 @@ class Project:
         for name in SETTINGS_NAMES:
             candidate = os.path.join(directory, name)
             if os.path.isfile(candidate):
+                self.settings_read.append(candidate)
                 found = read_settings_file(candidate, self.catalog)
                 if found is not None:
                     return found

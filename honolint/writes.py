@@ -1,0 +1,81 @@
+"""The files a run writes (--output-file, --write-baseline): never one it read, never through a link,
+never half written.
+
+A destination that is the same file as anything the run read (the same device and inode: the file
+itself, another path to it, a hard link) is refused before anything is written, as is a destination
+that is a symbolic link: honolint does not decide for the user whether the link or what it points to
+should change. Each file is written to a temporary file beside it, then renamed over it (os.replace),
+so that a full disk or a failed write leaves the old file as it was.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from typing import Iterable, Optional
+
+
+class WriteRefused(Exception):
+    """A destination the run must not write (a usage error)."""
+
+
+def identity(path: str) -> Optional[tuple[int, int]]:
+    """(device, inode) of the file at `path`, following links; None when there is none."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
+
+
+def refuse_link(path: str, option: str) -> None:
+    if os.path.islink(path):
+        raise WriteRefused(f"{option} {path} is a symbolic link: honolint does not write through links "
+                           "(name the file it points to, or remove the link)")
+
+
+def refuse_read(destinations: Iterable[tuple[str, str]], read: Iterable[str]) -> None:
+    """WriteRefused when a destination (option, path) is the same file as one of the paths read."""
+    existing = {}
+    for option, path in destinations:
+        found = identity(path)
+        if found is not None:
+            existing.setdefault(found, (option, path))
+    if not existing:
+        return
+    for path in read:
+        found = identity(path)
+        if found in existing:
+            option, destination = existing[found]
+            same = "" if os.path.abspath(path) == os.path.abspath(destination) else f" (as {path})"
+            raise WriteRefused(f"{option} {destination} is a file this run reads{same}: honolint never "
+                               "writes over its input")
+
+
+def write_atomic(path: str, text: str) -> None:
+    """`text` in `path` as UTF-8, through a temporary file in the same directory; OSError when it cannot
+    be written, the old file then left as it was."""
+    folder = os.path.dirname(os.path.abspath(path))
+    base = os.path.basename(path)
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = None
+    while True:
+        temporary = os.path.join(folder, f".{base}.{os.urandom(4).hex()}.tmp")
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
+            break
+        except FileExistsError:
+            continue
+    try:
+        with open(descriptor, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+            stream.write(text)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
