@@ -47,7 +47,10 @@ def main(args: list[str] | None = None) -> None:
         sys.stderr.write("\nAborted!\n")
         sys.exit(1)
     except Exception as exc:  # a bug of ours: say so, never pass as a clean or a failing lint
-        sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {exc}\n")
+        from honolint.report.escape import printable
+
+        said = printable(f"{type(exc).__name__}: {exc}")
+        sys.stderr.write(f"honolint: internal error (please report it): {said}\n")
         if os.environ.get("HONOLINT_DEBUG"):
             import traceback
 
@@ -78,9 +81,26 @@ def _main(args: list[str]) -> None:
 
 
 def _click(args: list[str]) -> None:
-    from honolint.cli import cli
+    """click reads the command line; its errors name what was given (a path, an option), escaped."""
+    import click
 
-    cli.main(args, prog_name="honolint")
+    from honolint.cli import cli
+    from honolint.report.escape import printable
+
+    try:
+        code = cli.main(args, prog_name="honolint", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.message = printable(exc.message)
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.stderr.write("\nAborted!\n")
+        sys.exit(1)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _said_by_click(message: str) -> None:
@@ -88,7 +108,8 @@ def _said_by_click(message: str) -> None:
     import click
 
     from honolint.cli import check, cli
+    from honolint.report.escape import printable
 
     context = click.Context(check, info_name="check", parent=click.Context(cli, info_name="honolint"))
-    click.UsageError(message, context).show()
+    click.UsageError(printable(message), context).show()
     sys.exit(click.UsageError.exit_code)

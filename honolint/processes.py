@@ -16,6 +16,7 @@ import sys
 from functools import partial
 from typing import Optional, TextIO
 
+from honolint.report.escape import printable
 from honolint.run import EXIT_INTERNAL
 from honolint.streaming import Items
 
@@ -163,7 +164,7 @@ class _InOrder:
         for note in notes:
             if note not in self.said:
                 self.said.add(note)
-                sys.stderr.write(f"honolint: note: {note}\n")
+                sys.stderr.write(f"honolint: note: {printable(note)}\n")
 
 
 def _claim(queue: int) -> Optional[int]:
@@ -297,7 +298,7 @@ def _child_main(team: Team, output, said_fd: int, color: bool) -> None:
     except KeyboardInterrupt:
         code = 130
     except BaseException as exc:  # noqa: BLE001 - a child must never return into the parent's code
-        sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {exc}\n")
+        sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {printable(str(exc))}\n")
         if os.environ.get("HONOLINT_DEBUG"):
             import traceback
 

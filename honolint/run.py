@@ -10,6 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Optional
 
+from honolint.report.escape import printable
 from honolint.selection import filter_result
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ def write_file(file: str, text: str, option: str) -> None:
     try:
         write_atomic(file, text)
     except OSError as exc:
-        sys.stderr.write(f"honolint: cannot write {option} {file}: {exc.strerror or exc}\n")
+        sys.stderr.write(printable(f"honolint: cannot write {option} {file}: {exc.strerror or exc}") + "\n")
         sys.exit(EXIT_USAGE)
 
 
@@ -247,7 +248,7 @@ def write_baseline(run: Run, results) -> int:
              for result, producer, finding in iter_findings(results)]
     write_file(run.write_baseline, render(found, run.write_baseline), "--write-baseline")
     if not run.quiet:
-        sys.stderr.write(f"honolint: wrote {len(found)} finding{'s' * (len(found) != 1)} to {run.write_baseline}\n")
+        sys.stderr.write(f"honolint: wrote {len(found)} finding{'s' * (len(found) != 1)} to {printable(run.write_baseline)}\n")
     for result in results:
         result.findings = []
         for producer in result.producers:
@@ -384,7 +385,7 @@ class _Linters:
                 if self.collected is not None:
                     self.collected.append(profile.note)
                 else:
-                    sys.stderr.write(f"honolint: note: {profile.note}\n")
+                    sys.stderr.write(f"honolint: note: {printable(profile.note)}\n")
             linter = self.linters[key] = Linter(Options(profile, qos, dialect, supplied))
         return linter
 

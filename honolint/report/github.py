@@ -2,20 +2,22 @@
 per finding, which GitHub shows as an annotation on that line of the file; then a plain summary line.
 
 Escaping follows the runner's rules (actions/toolkit `command.ts`): in the message `%`, CR and LF;
-in property values also `:` and `,`.
+in property values also `:` and `,`. What is left of the controls is escaped (report/escape.py), so
+that nothing from a file can end the line and start a command of its own.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
 from honolint.model import SEVERITIES, FileResult
+from honolint.report.escape import printable
 from honolint.report.fingerprint import Located, fingerprinted
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

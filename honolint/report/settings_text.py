@@ -14,6 +14,7 @@ def show_settings(run: Run, project) -> None:
     """--show-settings: for each path (or the current directory), each setting, its value, its source."""
     from honolint.load import read_file
     from honolint.redact import MASK, is_secret
+    from honolint.report.escape import printable
     from honolint.run import check_in_file_setting
     from honolint.settings_file import shown_path
 
@@ -23,7 +24,7 @@ def show_settings(run: Run, project) -> None:
             path = run.stdin_filename or None
         resolved = project.resolve(path)
         shown = path if path is not None else "."
-        click.echo(("\n" if index else "") + f"settings for {shown}")
+        click.echo(("\n" if index else "") + f"settings for {printable(shown)}")
         settings = resolved.settings_file
         rows = [("settings file", "none found" if settings is None else
                  (f"{shown_path(settings.path)} {settings.section}".strip()),
@@ -74,6 +75,7 @@ def show_settings(run: Run, project) -> None:
             for glob, override in settings.data["overrides"].items():
                 text = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in override.items())
                 rows.append((f"override {glob}", text, settings.where("overrides", glob)))
+        rows = [(printable(str(name)), printable(str(value)), printable(str(source))) for name, value, source in rows]
         width = max(len(name) for name, _, _ in rows)
         value_width = min(max(len(str(value)) for _, value, _ in rows), 48)
         for name, value, source in rows:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterable, TextIO
 
 from honolint.model import QOS_CLASSES, Finding, FileResult, ProducerResult
+from honolint.report.escape import printable
 from honolint.report.json_report import Summary
 
 CLASS_TITLES = {"at-least-once": "AT LEAST ONCE", "at-most-once": "AT MOST ONCE"}
@@ -112,9 +113,6 @@ def report_lines(results: Iterable[FileResult], show_infos: bool = True, levels=
     return lines
 
 
-_NEWLINE: Line = [("\n", "")]
-
-
 class LineWriter:
     """Writes report lines as they come; rich is imported only when there is colour to draw."""
 
@@ -127,14 +125,14 @@ class LineWriter:
 
     def write(self, lines: list[Line]) -> None:
         if self.console is None:
-            self.stream.write("".join([text for line in lines for text, _ in line + _NEWLINE]))
+            self.stream.write("".join([printable("".join([text for text, _ in line])) + "\n" for line in lines]))
             return
         from rich.text import Text
 
         for line in lines:
             text = Text()
             for part, style in line:
-                text.append(part, style=STYLES.get(style, ""))
+                text.append(printable(part), style=STYLES.get(style, ""))
             self.console.print(text)
 
 
