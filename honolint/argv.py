@@ -118,6 +118,10 @@ def rule_selectors(values: list[str] | tuple[str, ...]) -> tuple[list[str], str 
     from honolint.selection import split_selectors
 
     selectors = split_selectors(values)
+    for value in values:
+        if not split_selectors([value]):  # `--select ''` would turn every rule off
+            return selectors, (f"'{value}' names no rule: give codes (HL201), names (acks-not-all) or code "
+                               "prefixes (HL2), comma-separated")
     known = catalog()
     for selector in selectors:
         if known.expand(selector) is None:

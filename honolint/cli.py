@@ -17,6 +17,15 @@ from honolint.run import UsageError, check_run, effective_run, report
 from honolint.supplied import define_problem
 
 
+class _Path(click.Path):
+    """click.Path that says what is wrong with an empty path instead of "Path '' does not exist"."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value:
+            self.fail("'': an empty path names no file", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _client(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
     problem = client_problem(value) if value is not None else None
     if problem:
@@ -55,7 +64,7 @@ def lint_options(formats: tuple[str, ...]):
 
 def _lint_options(function, formats: tuple[str, ...]):
     options = [
-        click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False, allow_dash=True)),
+        click.argument("paths", nargs=-1, type=_Path(exists=True, readable=False, allow_dash=True)),
         click.option("--client", callback=_client,
                      help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]  [default: java, or "
                           "librdkafka for a file written in librdkafka's property names]"),
@@ -65,7 +74,7 @@ def _lint_options(function, formats: tuple[str, ...]):
         click.option("--dialect", callback=_dialect,
                      help="the file's layout instead of detecting it (`honolint dialects` lists them)"),
         click.option("--config", "config_file", metavar="PATH",
-                     type=click.Path(exists=True, dir_okay=False, allow_dash=False),
+                     type=_Path(exists=True, dir_okay=False, allow_dash=False),
                      help="the settings file for every path (.honolint.yaml, pyproject.toml or setup.cfg), "
                           "instead of the closest one to each file"),
         click.option("--isolated", is_flag=True, help="ignore every settings file"),
@@ -74,7 +83,7 @@ def _lint_options(function, formats: tuple[str, ...]):
                           "Maven's ${name} and @name@, ${env:NAME}); repeatable. Wins over --define-file and the "
                           "settings file's defines"),
         click.option("--define-file", "define_files", multiple=True, metavar="FILE",
-                     type=click.Path(exists=True, dir_okay=False),
+                     type=_Path(exists=True, dir_okay=False),
                      help="NAME=VALUE lines (.properties, or .env syntax for a .env file) to use as --define; "
                           "repeatable, a later file wins"),
         click.option("--no-inline-ignores", "no_inline", is_flag=True,
@@ -88,7 +97,7 @@ def _lint_options(function, formats: tuple[str, ...]):
                      help="report format; repeatable, with an --output-file each  [default: text"
                           + ("; github when GITHUB_ACTIONS=true]" if "github" in formats else "]")),
         click.option("--output-file", "output_files", multiple=True, metavar="PATH",
-                     type=click.Path(dir_okay=False, allow_dash=True),
+                     type=_Path(dir_okay=False, allow_dash=True),
                      help="write the report to PATH (- for standard output); repeatable: the n-th --output-file "
                           "takes the n-th --format"),
     ]
@@ -118,9 +127,9 @@ def _check_options(function):
         click.option("--show-settings", is_flag=True,
                      help="print the settings in force for PATH... (or the current directory) and where each "
                           "comes from, then exit"),
-        click.option("--baseline", "baseline_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+        click.option("--baseline", "baseline_file", metavar="FILE", type=_Path(exists=True, dir_okay=False),
                      help="report only the findings that FILE (written by --write-baseline) does not hold"),
-        click.option("--write-baseline", "write_baseline", metavar="FILE", type=click.Path(dir_okay=False),
+        click.option("--write-baseline", "write_baseline", metavar="FILE", type=_Path(dir_okay=False),
                      help="record the findings of this run in FILE, and report none of them"),
         click.option("--jobs", "-j", type=click.IntRange(0, MOST_JOBS), default=0, metavar="N",
                      help="lint in N processes when one text or JSON report goes to standard output; "

@@ -79,6 +79,7 @@ def test_the_command_lines_of_hooks_and_ci_steps_are_read_without_click(existing
     ["--help"], ["-h"], ["--version"], ["--config", "x"], ["--output-file", "-"], ["--show-settings"],
     ["--baseline", "b"], ["--write-baseline", "b"], ["--", "x"], ["--jobs", "65"], ["--qos", "AT-MOST-ONCE"],
     ["no/such/file"], ["--client", "java:0.1"], ["--select", "HL999"], ["--format"],
+    [""], ["--select", ""], ["--select=,"], ["--ignore", " "],
 ])
 def test_what_argv_does_not_read_is_left_to_click(existing, args):
     assert parse_check(["check", *existing, *args]) is None

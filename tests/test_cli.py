@@ -358,3 +358,20 @@ def test_the_default_processes_keep_to_the_container_cpu_quota(tmp_path, monkeyp
     assert processes.usable_cores() == cores
     assert processes.processes(0, 100_000) == min(cores, processes.MOST_PROCESSES_BY_DEFAULT)
     assert processes.processes(0, 150) == 1 and processes.processes(3, 1_000) == 3
+
+
+@pytest.mark.parametrize("args, said", [
+    (["check", ""], "'[PATHS]...': '': an empty path names no file"),
+    (["check", "--write-baseline", "", "{conf}"], "'--write-baseline': '': an empty path names no file"),
+    (["check", "--format", "json", "--output-file", "", "{conf}"], "'--output-file': '': an empty path names no file"),
+    (["check", "--select", "", "{conf}"], "'--select': '' names no rule"),
+    (["check", "--select", " , ", "{conf}"], "'--select': ' , ' names no rule"),
+    (["check", "--ignore", "", "{conf}"], "'--ignore': '' names no rule"),
+    (["effective", "", "{conf}"], "'': an empty path names no file"),
+])
+def test_an_empty_path_or_rule_list_is_a_usage_error(honolint, args, said):
+    """`--select ''` would turn every rule off and `--write-baseline ''` names no file: both are refused."""
+    conf = str(honolint.write("p.properties", "acks=1\n"))
+    result = honolint.run(*[arg.replace("{conf}", conf) for arg in args])
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert result.stdout == ""
