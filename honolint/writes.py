@@ -4,7 +4,8 @@ never half written.
 A destination that is the same file as anything the run read (the same device and inode: the file
 itself, another path to it, a hard link) is refused before anything is written, as is a destination
 that is a symbolic link: honolint does not decide for the user whether the link or what it points to
-should change. Each file is written to a temporary file beside it, then renamed over it (os.replace),
+should change. A device or a pipe (a named pipe, anything under /dev or /proc: /dev/null, /dev/stdout,
+which links to whatever standard output is) is written to as it is: there is no file to replace. Each regular file is written to a temporary file beside it, then renamed over it (os.replace),
 so that a full disk or a failed write leaves the old file as it was.
 """
 from __future__ import annotations
@@ -27,8 +28,18 @@ def identity(path: str) -> Optional[tuple[int, int]]:
     return found.st_dev, found.st_ino
 
 
+def _stream(path: str) -> bool:
+    """Whether `path` is (or links to) something written as a stream: a device, a pipe, a socket."""
+    if os.path.abspath(path).startswith(("/dev/", "/proc/")) and os.name == "posix":
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path)
+    except (OSError, ValueError):
+        return False
+
+
 def refuse_link(path: str, option: str) -> None:
-    if os.path.islink(path):
+    if os.path.islink(path) and not _stream(path):
         raise WriteRefused(f"{option} {path} is a symbolic link: honolint does not write through links "
                            "(name the file it points to, or remove the link)")
 
@@ -48,12 +59,16 @@ def refuse_read(destinations: Iterable[tuple[str, str]], read: Iterable[str]) ->
             option, destination = existing[found]
             same = "" if os.path.abspath(path) == os.path.abspath(destination) else f" (as {path})"
             raise WriteRefused(f"{option} {destination} is a file this run reads{same}: honolint never "
-                               "writes over its input")
+                               "writes over its input (write it elsewhere, or exclude it in the settings file)")
 
 
 def write_atomic(path: str, text: str) -> None:
     """`text` in `path` as UTF-8, through a temporary file in the same directory; OSError when it cannot
     be written, the old file then left as it was."""
+    if _stream(path):
+        with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+            stream.write(text)
+        return
     folder = os.path.dirname(os.path.abspath(path))
     base = os.path.basename(path)
     try:

@@ -141,3 +141,14 @@ def test_a_new_file_beside_the_inputs_is_written(honolint):
     report = honolint.tmp_path / "conf" / "report.sarif"
     result = honolint.run("check", "--format", "sarif", "--output-file", str(report), str(conf.parent))
     assert result.exit_code == 1 and json.loads(report.read_text())["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/stdout"])
+def test_a_device_is_written_as_it_is_never_replaced(honolint, device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    conf = honolint.write("p.properties", GOOD)
+    result = honolint.run("check", "--format", "sarif", "--output-file", device, "--format", "text",
+                          "--output-file", "-", str(conf))
+    assert result.exit_code == 0, result.output
+    assert not os.path.isfile("/dev/null") and os.path.exists("/dev/null")
