@@ -56,7 +56,7 @@ def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, for
                          "if another format goes to standard output)")
     if write_baseline is not None:
         _writable(write_baseline, "--write-baseline")
-    if write_baseline and os.path.realpath(write_baseline) in [os.path.realpath(f) for _, f in outputs if f != "-"]:
+    if write_baseline and _file_key(write_baseline) in [_file_key(f) for _, f in outputs if f != "-"]:
         raise UsageError("--write-baseline and an --output-file name the same file")
     command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
                                not no_inline, tuple(defines), tuple(define_files))
@@ -91,13 +91,21 @@ def outputs_of(formats: tuple[str, ...], files: tuple[str, ...], github_default:
             "in the same order (- for standard output), or a single --format without --output-file")
     if sum(1 for f in files if f == "-") > 1:
         raise UsageError("only one --format can go to standard output: give the others an --output-file")
-    written = [os.path.realpath(f) for f in files if f != "-"]
+    written = [_file_key(f) for f in files if f != "-"]
     if len(set(written)) != len(written):
         raise UsageError("two --format write to the same --output-file")
     for file in files:
         if file != "-":
             _writable(file, "--output-file")
     return list(zip(formats, files))
+
+
+def _file_key(file: str):
+    """What tells two destinations apart: the file's device and inode (a hard link is the same file),
+    else, for a file not written yet, its real path."""
+    from honolint.writes import identity
+
+    return identity(file) or os.path.realpath(file)
 
 
 def _writable(file: str, option: str) -> None:
@@ -248,7 +256,8 @@ def write_baseline(run: Run, results) -> int:
              for result, producer, finding in iter_findings(results)]
     write_file(run.write_baseline, render(found, run.write_baseline), "--write-baseline")
     if not run.quiet:
-        sys.stderr.write(f"honolint: wrote {len(found)} finding{'s' * (len(found) != 1)} to {printable(run.write_baseline)}\n")
+        said = f"{len(found)} finding{'s' * (len(found) != 1)} to {printable(run.write_baseline)}"
+        sys.stderr.write(f"honolint: wrote {said}\n")
     for result in results:
         result.findings = []
         for producer in result.producers:

@@ -5,8 +5,10 @@ A destination that is the same file as anything the run read (the same device an
 itself, another path to it, a hard link) is refused before anything is written, as is a destination
 that is a symbolic link: honolint does not decide for the user whether the link or what it points to
 should change. A device or a pipe (a named pipe, anything under /dev or /proc: /dev/null, /dev/stdout,
-which links to whatever standard output is) is written to as it is: there is no file to replace. Each regular file is written to a temporary file beside it, then renamed over it (os.replace),
-so that a full disk or a failed write leaves the old file as it was.
+which links to whatever standard output is) is written to as it is: there is no file to replace.
+Each regular file is written to a temporary file beside it, then renamed over it (os.replace),
+so that a full disk or a failed write leaves the old file as it was; a link put in its place after
+the check is itself replaced, as os.replace never follows one.
 """
 from __future__ import annotations
 

@@ -152,3 +152,12 @@ def test_a_device_is_written_as_it_is_never_replaced(honolint, device):
                           "--output-file", "-", str(conf))
     assert result.exit_code == 0, result.output
     assert not os.path.isfile("/dev/null") and os.path.exists("/dev/null")
+
+
+def test_a_hard_link_of_the_report_as_the_baseline_is_refused(honolint):
+    conf = honolint.write("p.properties", BAD)
+    report = honolint.write("report.json", "old\n")
+    os.link(report, honolint.tmp_path / "base.json")
+    result = honolint.run("check", "--format", "json", "--output-file", str(report),
+                          "--write-baseline", str(honolint.tmp_path / "base.json"), str(conf))
+    assert result.exit_code == 2 and "name the same file" in result.output and report.read_text() == "old\n"
