@@ -34,7 +34,7 @@ SECRET_KEYS = (
 )
 _COMPACT = re.compile(r"[^a-z0-9]")
 _SECRET_TAILS = tuple({_COMPACT.sub("", key.lower()) for key in SECRET_KEYS})
-_HINTS = ("pas", "pwd", "secret", "jaas", "credential", "token", "info", "key", "cert", "pem", "private")
+_HINTS = ("pas", "pwd", "secret", "jaas", "credential", "token", "info", "key", "cert", "pem", "private", "oauth")
 _SHORTEST_ANYWHERE = 6  # shorter secrets are masked only in findings about their own key, as a whole word
 _COMMENT = re.compile(r"\s[#!]")
 
