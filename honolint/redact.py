@@ -37,6 +37,7 @@ _SECRET_TAILS = tuple({_COMPACT.sub("", key.lower()) for key in SECRET_KEYS})
 _HINTS = ("pas", "pwd", "secret", "jaas", "credential", "token", "info", "key", "cert", "pem", "private", "oauth")
 _SHORTEST_ANYWHERE = 6  # shorter secrets are masked only in findings about their own key, as a whole word
 _COMMENT = re.compile(r"\s[#!]")
+_OPTION = re.compile(r"=\s*(?:\"([^\"]+)\"|([^\s\";]+))")
 
 
 @lru_cache(maxsize=4096)  # the same keys come back in every file
@@ -85,8 +86,10 @@ class Redactor:
                 continue
             parts = [part for match in _COMMENT.finditer(text)  # a value cut before its comment, and the comment
                      for part in (text[:match.start()], text[match.start():])]
-            parts += text.splitlines() + [word.strip("'\";,") for word in text.split()]
+            parts += text.splitlines()
             texts.update(part.strip() for part in parts if len(part.strip()) >= _SHORTEST_ANYWHERE)
+            texts.update(quoted or bare for quoted, bare in _OPTION.findall(text))  # a JAAS password="..."
+
         texts.discard("")
 
     def findings(self, findings: list[Finding]) -> list[Finding]:

@@ -82,6 +82,7 @@ def _leaks(honolint, path) -> list[str]:
     leaks = []
     for args in RUNS:
         result = honolint.run(*args, str(path))
+        assert result.exit_code in (0, 1) and result.output, args
         if SECRET in result.output:
             leaks.append(" ".join(args) + ": " + next(line for line in result.output.splitlines() if SECRET in line))
     baseline = path.parent / "baseline.json"
