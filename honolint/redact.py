@@ -145,7 +145,7 @@ class Redactor:
         return self.text(text, key)
 
 
-def redactor(entries: Iterable[Entry], producers: Iterable = ()) -> Optional[Redactor]:
+def redactor(entries: list[Entry], producers: Iterable = ()) -> Optional[Redactor]:
     """What a file's findings need masked or shortened, once per file; None when nothing does."""
     found: Optional[Redactor] = None
     for entry in entries:
@@ -156,6 +156,7 @@ def redactor(entries: Iterable[Entry], producers: Iterable = ()) -> Optional[Red
         if (value and len(value) > LONGEST_QUOTED) or len(key) > LONGEST_QUOTED:
             found = found or Redactor()
             found.long_texts.update(text for text in (value, key) if text and len(text) > LONGEST_QUOTED)
+    misspelt = set()
     for producer in producers:
         for layer in producer.spec.layers:  # settings read from another file (a Spring profile's base file)
             for setting in layer.settings:
@@ -163,11 +164,18 @@ def redactor(entries: Iterable[Entry], producers: Iterable = ()) -> Optional[Red
                     found = found or Redactor()
                     found.add_secret(setting.key, setting.value)
         for setting in producer.effective.unknown_keys:
-            entry = setting.entry
             if setting.value and not is_secret(setting.key) and close_to_secret(setting.key):
-                found = found or Redactor()
-                found.add_secret(entry.key if entry else setting.key, setting.value, entry and entry.raw,
-                                 entry.expression.written if entry and entry.expression else None)
+                if setting.entry is None:
+                    found = found or Redactor()
+                    found.add_secret(setting.key, setting.value)
+                else:
+                    misspelt.add(setting.entry.key)
+    if misspelt:  # every entry of the key, a duplicate's earlier one too
+        found = found or Redactor()
+        for entry in entries:
+            if entry.key in misspelt and entry.value:
+                found.add_secret(entry.key, entry.value, entry.raw,
+                                 entry.expression.written if entry.expression else None)
     return found
 
 

@@ -108,6 +108,8 @@ def test_no_secret_of_any_layout_leaves_the_process(honolint, layout):
     # a misspelt secret key: HL103 asks "did you mean ssl.key.password?"
     ("acks=all\nssl.key.pasword=S3cr3t-9 # was S3cr3t-8\n", "HL103"),
     ("acks=all\nssl.truststor.pasword=S3cr3t-9\nssl.truststor.pasword=S3cr3t-8\n", "HL002"),
+    ("spring.kafka.producer.acks=all\nspring.kafka.properties.ssl.key.passwrd=S3cr3t-9 # was S3cr3t-8\n"
+     "spring.kafka.properties.ssl.key.passwrd=S3cr3t-7\n", "HL002"),
     # a PEM private key under a key no table marks secret
     ("acks=all\nssl.certificate.pem=-----BEGIN PRIVATE KEY-----MIIS3cr3t-7-----END PRIVATE KEY-----\n"
      "ssl.certificate.pem=-----BEGIN RSA PRIVATE KEY-----MIIS3cr3t-6-----END RSA PRIVATE KEY-----\n", "HL002"),
@@ -116,7 +118,9 @@ def test_no_secret_of_any_layout_leaves_the_process(honolint, layout):
      'sasl.jaas.config=PlainLoginModule required password="S3cr3t-4"; # S3cr3t-3\n', "HL003"),
 ])
 def test_findings_that_would_quote_a_secret_mask_it(honolint, text, quoted):
-    name = "application.yml" if text.startswith("spring") else "producer.properties"
+    name = "application.yml" if text.startswith("spring:") else "producer.properties"
+    if text.startswith("spring.kafka"):
+        name = "application.properties"
     path = honolint.write(name, text)
     report, _ = honolint.json(str(path))
     messages = [x for f in report["files"] for x in f["findings"] + [y for p in f["producers"] for y in p["findings"]]]
@@ -124,6 +128,14 @@ def test_findings_that_would_quote_a_secret_mask_it(honolint, text, quoted):
     assert _leaks(honolint, path) == []
     for raw in ("0x5ec7e7", "6215655", "0755123", "252499"):  # HL004's raw text and what YAML makes of it
         assert raw not in json.dumps(report)
+
+
+def test_a_misspelt_librdkafka_secret_key_is_masked(honolint):
+    path = honolint.write("kcat.conf", "bootstrap.servers=b:9092\nacks=all\nsasl.pasword=S3cr3t-9 # x\n"
+                                       "ssl.kye.pem=S3cr3t-8\nssl.kye.pem=S3cr3t-7\n")
+    report, exit_code = honolint.json(str(path))
+    assert exit_code == 1 and "did you mean ssl.key.pem?" in json.dumps(report)  # librdkafka refuses it
+    assert _leaks(honolint, path) == []
 
 
 def test_an_ordinary_value_is_still_quoted(honolint):
