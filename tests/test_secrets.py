@@ -110,6 +110,10 @@ def test_no_secret_of_any_layout_leaves_the_process(honolint, layout):
     ("acks=all\nssl.truststor.pasword=S3cr3t-9\nssl.truststor.pasword=S3cr3t-8\n", "HL002"),
     ("spring.kafka.producer.acks=all\nspring.kafka.properties.ssl.key.passwrd=S3cr3t-9 # was S3cr3t-8\n"
      "spring.kafka.properties.ssl.key.passwrd=S3cr3t-7\n", "HL002"),
+    # a secret given as an expression, with a default
+    ('spring.kafka.producer.acks=all\nspring.kafka.ssl.key-password=${KEY_PASSWORD:S3cr3t-9}\n'
+     'spring.kafka.ssl.key-password=${OTHER_KEY_PASSWORD}\n'
+     'spring.kafka.properties.sasl.jaas.config=${JAAS:PlainLoginModule required password="S3cr3t-8";}\n', "HL002"),
     # a PEM private key under a key no table marks secret
     ("acks=all\nssl.certificate.pem=-----BEGIN PRIVATE KEY-----MIIS3cr3t-7-----END PRIVATE KEY-----\n"
      "ssl.certificate.pem=-----BEGIN RSA PRIVATE KEY-----MIIS3cr3t-6-----END RSA PRIVATE KEY-----\n", "HL002"),
