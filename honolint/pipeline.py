@@ -103,11 +103,11 @@ class Linter:
             return None
         entries = [entry for doc in loaded.documents for entry in doc.entries]
         entries += [d.first for doc in loaded.documents for d in doc.duplicates]
-        redact = redactor(entries)
+        redact = redactor(entries, producers)
         if redact is not None:
-            findings = redact(findings)
+            findings = redact.findings(findings)
             for producer in producers:
-                producer.findings = redact(producer.findings)
+                redact.producer(producer)
         return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
 
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:

@@ -47,7 +47,12 @@ def check(context: FileContext) -> Iterator[Problem]:
     for doc in context.loaded.documents:
         for entry in doc.entries:
             if id(entry) in used and entry.value and (match := _COMMENT.search(entry.value)):
-                intended = "..." if is_secret(entry.key) else entry.value[: match.start()].rstrip()
+                if is_secret(entry.key):  # a secret: no part of it is quoted
+                    yield Problem(f"the value of {entry.key} holds ' #' or ' !': .properties files have no trailing "
+                                  "comments, so what follows is part of the value; put the comment on its own line",
+                                  key=entry.key, entry=entry)
+                    continue
+                intended = entry.value[: match.start()].rstrip()
                 trailing = entry.value[match.start():].strip()
                 hint = ("; a `# honolint:` directive applies only on a comment line of its own, above the key"
                         if "honolint:" in trailing else "")

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from honolint.redact import is_secret
 from honolint.rulebook import FileContext, Problem
 
 CODE = "HL004"
@@ -68,6 +69,10 @@ def check(context: FileContext) -> Iterator[Problem]:
             if value == raw or (entry.yaml_type == "bool" and value == raw.lower()):
                 continue
             how = _how_int(raw) if entry.yaml_type == "int" else _HOW[entry.yaml_type]
+            if is_secret(entry.key):  # a secret: no text of it, nor any derived from it
+                yield Problem(f"{entry.key}: its value is read as {how}, so the producer gets another text than "
+                              "the file writes; quote the value", key=entry.key, entry=entry)
+                continue
             shown = f"'{value}'" if value else "an empty value"
             yield Problem(f"{entry.key}: {raw} is read as {how}, so the producer gets {shown}; {_advice(entry)}",
                           key=entry.key, entry=entry)
