@@ -28,13 +28,16 @@ SECRET_KEYS = (
     "sasl.jaas.config", "sasl.oauthbearer.assertion.private.key.passphrase",
     "sasl.oauthbearer.client.credentials.client.secret", "ssl.key.password", "ssl.keystore.certificate.chain",
     "ssl.keystore.key", "ssl.keystore.password", "ssl.truststore.certificates", "ssl.truststore.password",
-    # librdkafka
-    "sasl.password", "sasl.oauthbearer.client.secret", "sasl.oauthbearer.config",
-    "sasl.oauthbearer.assertion.private.key.pem", "ssl.key.pem", "ssl_key.pem", "ssl_key",
+    # librdkafka: the properties src/rdkafka_conf.c flags _RK_SENSITIVE (and ssl_key.pem, an older spelling)
+    "sasl.password", "sasl.username", "sasl.oauthbearer.client.secret", "sasl.oauthbearer.config",
+    "sasl.oauthbearer.assertion.private.key.pem", "sasl.oauthbearer.assertion.private.key.file",
+    "sasl.oauthbearer.assertion.private.key.passphrase", "ssl.key.pem", "ssl.key.location", "ssl.ca.pem",
+    "ssl_key.pem", "ssl_key",
 )
 _COMPACT = re.compile(r"[^a-z0-9]")
 _SECRET_TAILS = tuple({_COMPACT.sub("", key.lower()) for key in SECRET_KEYS})
-_HINTS = ("pas", "pwd", "secret", "jaas", "credential", "token", "info", "key", "cert", "pem", "private", "oauth")
+_HINTS = ("pas", "pwd", "secret", "jaas", "credential", "token", "info", "key", "cert", "pem", "private", "oauth",
+          "username")
 _SHORTEST_ANYWHERE = 6  # shorter secrets are masked only in findings about their own key, as a whole word
 _COMMENT = re.compile(r"\s[#!]")
 _OPTION = re.compile(r"=\s*(?:\"([^\"]+)\"|([^\s\";]+))")

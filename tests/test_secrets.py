@@ -13,7 +13,9 @@ from honolint.redact import SECRET_KEYS, is_secret
 JAVA = sorted(key for key, kind in TYPES.items() if kind == "PASSWORD")
 LIBRDKAFKA = ["sasl.password", "ssl.key.password", "ssl.keystore.password", "ssl.key.pem",
               "sasl.oauthbearer.client.secret", "sasl.oauthbearer.config",
-              "sasl.oauthbearer.assertion.private.key.passphrase", "sasl.oauthbearer.assertion.private.key.pem"]
+              "sasl.oauthbearer.assertion.private.key.passphrase", "sasl.oauthbearer.assertion.private.key.pem",
+              # the rest of what src/rdkafka_conf.c flags _RK_SENSITIVE
+              "sasl.username", "ssl.key.location", "ssl.ca.pem", "sasl.oauthbearer.assertion.private.key.file"]
 # Spring Boot's own KafkaProperties.Ssl / Jaas fields for the same secrets, in its relaxed spellings
 SPRING_FIELDS = ["ssl.key-password", "ssl.keyStorePassword", "ssl.trust-store-password", "ssl.key-store-key",
                  "ssl.key-store-certificate-chain", "ssl.trustStoreCertificates", "jaas.options.password"]
@@ -153,13 +155,14 @@ def test_an_ordinary_value_is_still_quoted(honolint):
     "ssl.key.password", "spring.kafka.ssl.key-password", "spring.kafka.ssl.keyPassword",
     "SPRING_KAFKA_SSL_KEY_PASSWORD", 'hono.kafka.commonClientConfig."ssl.key.password"', "sasl.password",
     "ssl.key.pem", "ssl_key", "rdkafka.sasl.password", "spring.kafka.ssl.keyStoreKey",
-    "SPRING_KAFKA_SSL_KEY_STORE_CERTIFICATE_CHAIN", "kafka.sasl.jaas.config", *JAVA, *LIBRDKAFKA])
+    "SPRING_KAFKA_SSL_KEY_STORE_CERTIFICATE_CHAIN", "kafka.sasl.jaas.config", "sasl.username", "ssl.key.location",
+    *JAVA, *LIBRDKAFKA])
 def test_secret_keys_in_any_spelling(key):
     assert is_secret(key)
 
 
 @pytest.mark.parametrize("key", ["acks", "ssl.keystore.location", "ssl.keystore.type", "key.serializer",
-                                 "ssl.certificate.pem", "sasl.username", "spring.kafka.ssl.key-store-type"])
+                                 "ssl.certificate.pem", "user.name", "spring.kafka.ssl.key-store-type"])
 def test_keys_that_hold_no_secret(key):
     assert not is_secret(key)
 
