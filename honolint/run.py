@@ -265,10 +265,16 @@ def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
             loaded = read_stdin(file)
         else:
             resolved = linters.project.resolve(file, is_dir=False)
-            loaded = linters.read(file, resolved)
+            loaded = linters.read(file, resolved) if not hasattr(file, "problem") else _unlistable(file)
         outcome = linters.lint(loaded, file, named, baseline, resolved)
         if outcome is not None:
             yield outcome
+
+
+def _unlistable(directory):
+    from honolint.model import LoadedFile, SyntaxProblem
+
+    return LoadedFile(directory, "properties", error=SyntaxProblem(f"cannot list directory: {directory.problem}", 1, 1))
 
 
 def _files(run: Run, project, paths, seen: set[str]):

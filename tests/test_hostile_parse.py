@@ -1,0 +1,200 @@
+"""Hostile input that once ended in exit 3 ("internal error"), unbounded findings and disorderly ends.
+
+A linted file's problem is a finding (HL001 with its position) and the other files are still reported;
+a settings or baseline file's problem is a usage error (exit 2) naming the file and the position.
+Cases about time, memory, processes or the file system run the console script in a subprocess
+(test_hostile_files.console); the others run in-process.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pytest
+
+from lint_helpers import producers
+from test_hostile_files import all_findings, console, file_entry
+
+GOOD = "acks=all\nenable.idempotence=true\n"
+
+
+def _one_hl001(report: dict, name: str, severity: str = "error") -> dict:
+    """The file's one finding, HL001: an error in a file named on the command line, a warning in one
+    found by a walk (it may be no configuration at all)."""
+    (finding,) = file_entry(report, name)["findings"]
+    assert (finding["code"], finding["severity"]) == ("HL001", severity)
+    return finding
+
+
+def _other_file_reported(report: dict) -> None:
+    assert [p["path"] for p in report["files"] if p["path"].endswith("good.properties")]
+    assert producers(report)
+
+
+# ------------------------------------------------------------------------------------------- TOML
+
+
+def test_a_dotted_toml_key_of_100000_parts_is_hl001_in_linear_time(tmp_path):
+    (tmp_path / "deep.toml").write_text("a" + ".a" * 100_000 + " = 1\n")
+    (tmp_path / "good.properties").write_text(GOOD)
+    run = console(tmp_path, "check", "--format", "json", str(tmp_path / "deep.toml"), str(tmp_path / "good.properties"),
+                  label="dotted TOML key")
+    assert run.returncode == 1, run.stderr
+    finding = _one_hl001(run.report(), "deep.toml")
+    assert (finding["line"], finding["column"]) == (1, 2) and "dotted key" in finding["message"]
+    _other_file_reported(run.report())
+
+
+@pytest.mark.parametrize("text", ["a = " + "[" * 100_000 + "]" * 100_000 + "\n",
+                                  "a = " + "{b = " * 100_000 + "1" + "}" * 100_000 + "\n"],
+                         ids=["arrays", "inline-tables"])
+def test_toml_nested_100000_deep_is_hl001_with_its_position(honolint, text):
+    honolint.write("deep.toml", text)
+    honolint.write("good.properties", GOOD)
+    report, code = honolint.json(str(honolint.tmp_path / "deep.toml"), str(honolint.tmp_path / "good.properties"))
+    assert code == 1
+    finding = _one_hl001(report, "deep.toml")
+    assert finding["line"] == 1 and finding["column"] > 100 and "nested more than" in finding["message"]
+    _other_file_reported(report)
+
+
+def test_brackets_inside_toml_strings_do_not_count_as_nesting(honolint):
+    honolint.write("app.toml", f'note = "{"[" * 500}"\nacks = "all"\nenable.idempotence = true\n')
+    report, code = honolint.json(str(honolint.tmp_path / "app.toml"))
+    assert code == 0 and file_entry(report, "app.toml")["findings"] == []
+
+
+@pytest.mark.parametrize("inside", ['"\\x" = 1', '"\\u12" = 1', '"\\N{x}" = 1', "[\"\\x\"]"])
+def test_lines_inside_multiline_strings_that_look_like_escaped_keys_are_not_decoded(honolint, inside):
+    """Position recovery reads lines one by one: a line inside a multi-line literal string may look like a
+    quoted key with escapes TOML would refuse, and must not be decoded as Python escapes."""
+    honolint.write("app.toml", f"s = '''\n{inside}\n'''\nacks = '0'\n")
+    honolint.write("good.properties", GOOD)
+    report, code = honolint.json(str(honolint.tmp_path))
+    assert code == 1
+    (acks,) = [x for x in all_findings(report) if x["key"] == "acks"]
+    assert acks["line"] == 4
+    _other_file_reported(report)
+
+
+def test_a_quoted_toml_key_with_an_escape_keeps_its_position(honolint):
+    honolint.write("app.toml", 'acks = "all"\n"linger\\u002ems" = "x"\n')
+    report, _ = honolint.json(str(honolint.tmp_path / "app.toml"))
+    (linger,) = [x for x in all_findings(report) if x["key"] == "linger.ms"]
+    assert linger["line"] == 2
+
+
+# ------------------------------------------------------------------------------------------- settings and baseline
+
+
+def _usage_error(result, *words: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.output
+    for word in words:
+        assert word in result.stderr, result.stderr
+
+
+def test_a_deeply_nested_pyproject_is_a_usage_error_with_its_position(honolint):
+    honolint.write("pyproject.toml", "[tool.honolint]\nx = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    honolint.write("good.properties", GOOD)
+    result = honolint.run("check", str(honolint.tmp_path / "good.properties"))
+    _usage_error(result, "pyproject.toml:2:", "nested more than")
+
+
+def test_a_pyproject_with_a_dotted_key_of_100000_parts_is_a_usage_error(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.honolint]\n" + "a" + ".a" * 100_000 + " = 1\n")
+    (tmp_path / "good.properties").write_text(GOOD)
+    run = console(tmp_path, "check", str(tmp_path / "good.properties"), label="dotted pyproject key")
+    assert run.returncode == 2 and "pyproject.toml:2:" in run.stderr and "dotted key" in run.stderr, run.stderr
+
+
+def test_a_baseline_nested_100000_deep_is_a_usage_error(honolint):
+    baseline = honolint.write("baseline.json", "[" * 100_000 + "]" * 100_000)
+    good = honolint.write("good.properties", GOOD)
+    _usage_error(honolint.run("check", "--baseline", str(baseline), str(good)), "baseline.json", "nested too deeply")
+
+
+@pytest.mark.parametrize("document", [
+    '{"schema": "honolint.baseline/1", "findings": {"fingerprint": "x"}}',
+    '{"schema": "honolint.baseline/1", "findings": [{"fingerprint": 1}]}',
+    '{"schema": ["honolint.baseline/1"], "findings": []}',
+    '["honolint.baseline/1"]',
+    '{"schema": "honolint.baseline/1", "findings": [1, 2]}',
+])
+def test_a_baseline_of_wrong_types_is_a_usage_error(honolint, document):
+    baseline = honolint.write("baseline.json", document)
+    good = honolint.write("good.properties", GOOD)
+    _usage_error(honolint.run("check", "--baseline", str(baseline), str(good)), "baseline.json")
+
+
+def test_a_baseline_that_is_not_json_says_where(honolint):
+    baseline = honolint.write("baseline.json", '{"schema": "honolint.baseline/1",\n "findings": [,]}')
+    good = honolint.write("good.properties", GOOD)
+    _usage_error(honolint.run("check", "--baseline", str(baseline), str(good)), "baseline.json", "line 2")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="POSIX FIFOs and /dev/zero")
+@pytest.mark.parametrize("option", ["--baseline", "--config"])
+def test_a_fifo_or_dev_zero_as_baseline_or_settings_is_refused_at_once(tmp_path, option):
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "good.properties").write_text(GOOD)
+    for special in (str(tmp_path / "fifo"), "/dev/zero"):
+        run = console(tmp_path, "check", option, special, str(tmp_path / "good.properties"), label=special)
+        assert run.returncode == 2 and "not a regular file" in run.stderr, run.stderr
+        assert run.peak_mb < 200
+
+
+# ------------------------------------------------------------------------------------------- directory walks
+
+
+def test_a_directory_tree_2000_levels_deep_is_walked(tmp_path, monkeypatch):
+    top = tmp_path / "tree"
+    top.mkdir()
+    (top / "good.properties").write_text(GOOD)
+    monkeypatch.chdir(top)
+    try:
+        for _ in range(2000):  # one level at a time, relative: the whole path is longer than PATH_MAX
+            os.mkdir("d")
+            os.chdir("d")
+    except OSError as exc:
+        pytest.skip(f"this file system refuses so deep a tree: {exc}")
+    (top / "d" / "d" / "bad.properties").write_text("acks=0\n")
+    os.chdir(tmp_path)
+    run = console(tmp_path, "check", "--format", "json", "tree", label="2000 levels")
+    assert run.returncode == 1, run.stderr
+    report = run.report()
+    assert "HL201" in [x["code"] for x in all_findings(report)]
+    _other_file_reported(report)
+
+
+def test_an_unlistable_directory_is_a_finding_and_the_others_are_reported(honolint, monkeypatch):
+    honolint.write("good.properties", GOOD)
+    honolint.write("locked/bad.properties", "acks=0\n")
+    locked = str(honolint.tmp_path / "locked")
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report, code = honolint.json(str(honolint.tmp_path))
+    assert code == 0  # a warning, as every file a walk cannot read
+    finding = _one_hl001(report, "locked", "warning")
+    assert "cannot list directory" in finding["message"] and "Permission denied" in finding["message"]
+    _other_file_reported(report)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="chmod 000 denies nothing to root")
+def test_a_chmod_000_directory_is_a_finding(honolint):
+    honolint.write("good.properties", GOOD)
+    honolint.write("locked/bad.properties", "acks=0\n")
+    os.chmod(honolint.tmp_path / "locked", 0)
+    try:
+        report, code = honolint.json(str(honolint.tmp_path))
+    finally:
+        os.chmod(honolint.tmp_path / "locked", 0o755)
+    assert code == 0
+    assert "cannot list directory" in _one_hl001(report, "locked", "warning")["message"]
