@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import signal
+import subprocess
 import sys
+import time
 
 import pytest
 
@@ -161,11 +165,26 @@ def test_a_directory_tree_2000_levels_deep_is_walked(tmp_path, monkeypatch):
         pytest.skip(f"this file system refuses so deep a tree: {exc}")
     (top / "d" / "d" / "bad.properties").write_text("acks=0\n")
     os.chdir(tmp_path)
-    run = console(tmp_path, "check", "--format", "json", "tree", label="2000 levels")
+    try:
+        run = console(tmp_path, "check", "--format", "json", "tree", label="2000 levels")
+    finally:
+        _remove_deep(top)
     assert run.returncode == 1, run.stderr
     report = run.report()
     assert "HL201" in [x["code"] for x in all_findings(report)]
     _other_file_reported(report)
+
+
+def _remove_deep(top) -> None:
+    """rmtree recurses (pytest's clean-up of old temporary directories too): down, then up, one level a step."""
+    os.chdir(top)
+    depth = 0
+    while os.path.isdir("d"):
+        os.chdir("d")
+        depth += 1
+    for _ in range(depth):
+        os.chdir("..")
+        shutil.rmtree("d")
 
 
 def test_an_unlistable_directory_is_a_finding_and_the_others_are_reported(honolint, monkeypatch):
@@ -198,3 +217,98 @@ def test_a_chmod_000_directory_is_a_finding(honolint):
         os.chmod(honolint.tmp_path / "locked", 0o755)
     assert code == 0
     assert "cannot list directory" in _one_hl001(report, "locked", "warning")["message"]
+
+
+# ------------------------------------------------------------------------------------------- orderly ends
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="Linux's /dev/full")
+@pytest.mark.parametrize("args", [(), ("--format", "sarif"), ("--format", "json"), ("--jobs", "2")],
+                         ids=["text", "sarif", "json", "jobs"])
+def test_a_standard_output_that_cannot_be_written_is_exit_2_with_a_plain_message(tmp_path, args):
+    (tmp_path / "good.properties").write_text(GOOD)
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "honolint", "check", *args, str(tmp_path / "good.properties")],
+                             stdout=full, stderr=subprocess.PIPE, timeout=30)
+    stderr = run.stderr.decode()
+    assert run.returncode == 2, stderr
+    assert stderr == "honolint: cannot write the report to standard output: No space left on device\n"
+
+
+def _many(tmp_path, count: int = 3000):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"f{number}.properties").write_text(f"acks=all\nlinger.ms={number}\n")
+    return folder
+
+
+def _started(process) -> None:
+    """Wait for the first bytes of the report: honolint is past its start-up and linting."""
+    assert process.stdout.read(1)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_sigint_exits_130_quietly(tmp_path, jobs):
+    folder = _many(tmp_path, 6000)
+    process = subprocess.Popen([sys.executable, "-m", "honolint", "check", "--jobs", jobs, str(folder)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _started(process)
+        os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C: the whole process group
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, stderr
+    assert stderr == b""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and Linux's process groups")
+def test_jobs_workers_end_with_their_parent_and_say_nothing(tmp_path):
+    folder = _many(tmp_path, 6000)
+    process = subprocess.Popen([sys.executable, "-m", "honolint", "check", "--jobs", "3", str(folder)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    group = process.pid
+    try:
+        _started(process)
+        process.send_signal(signal.SIGTERM)  # the parent alone, as a CI runner's timeout may
+        _, stderr = process.communicate(timeout=30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("a worker outlived its parent")
+    finally:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert process.returncode == -signal.SIGTERM
+    assert stderr == b""
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "gitlab", "junit"])
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_reports_stay_valid_on_a_non_utf8_standard_output(tmp_path, output_format, encoding):
+    name = tmp_path / "conf-\u20ac-\u00e9.properties"  # € is outside latin-1, é inside
+    name.write_text("acks=0\nclient.id=\u4e2d\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "honolint", "check", "--format", output_format, "--show-infos",
+                          str(name)], capture_output=True, timeout=30,
+                         env={**os.environ, "PYTHONIOENCODING": encoding})
+    assert run.returncode == 1, run.stderr
+    text = run.stdout.decode("utf-8")  # ASCII, hence UTF-8 as every format declares
+    assert text.isascii()
+    if output_format == "junit":
+        import xml.etree.ElementTree as ElementTree
+
+        classes = {case.get("classname") for case in ElementTree.fromstring(run.stdout).iter("testcase")}
+        assert [c for c in classes if c.endswith("conf-\u20ac-\u00e9.properties")]
+    else:
+        document = json.dumps(json.loads(text), ensure_ascii=False)
+        assert "conf-\u20ac-\u00e9.properties" in document or "conf-%E2%82%AC-%C3%A9.properties" in document
