@@ -10,7 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Optional
 
-from honolint.selection import filter_result
+from honolint.selection import MOST_PER_RULE, filter_result
 
 if TYPE_CHECKING:
     from honolint.settings import CommandLine
@@ -364,7 +364,8 @@ class _Linters:
             loaded, named_explicitly=named, build=build)
         if result is None:
             return None
-        hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
+        hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline,
+                               None if self.run.write_baseline else MOST_PER_RULE)
         return result, resolved.selection.fail_level, hidden
 
     def _build_around(self, path: str):
