@@ -30,8 +30,10 @@ def _interrupted(signum, frame) -> None:
 def console_script() -> None:
     """The `honolint` command: main(), then straight out. Tearing the interpreter down (freeing every
     object and module one by one) would be an eighth of a run over one file, for nothing."""
-    import signal
-
+    try:
+        import _signal as signal  # the C module: `signal` would add a millisecond to every start
+    except ImportError:
+        import signal
     signal.signal(signal.SIGINT, _interrupted)
     try:
         main()
