@@ -55,13 +55,20 @@ class Baseline:
 
     @classmethod
     def load(cls, file: str) -> "Baseline":
+        from honolint.load import read_regular
+
         try:
-            with open(file, "rb") as handle:
-                document = json.loads(handle.read())
+            raw = read_regular(file)
         except OSError as exc:
             raise BaselineError(f"--baseline {file}: cannot read it: {exc.strerror or exc}") from None
         except ValueError as exc:
+            raise BaselineError(f"--baseline {file}: cannot read it: {exc}") from None
+        try:
+            document = json.loads(raw)
+        except ValueError as exc:
             raise BaselineError(f"--baseline {file}: not JSON ({exc})") from None
+        except RecursionError:
+            raise BaselineError(f"--baseline {file}: not a honolint baseline: nested too deeply") from None
         if not isinstance(document, dict) or document.get("schema") != SCHEMA_ID:
             raise BaselineError(f"--baseline {file}: not a honolint baseline (its \"schema\" must be "
                                 f"\"{SCHEMA_ID}\"; write one with --write-baseline)")

@@ -10,12 +10,31 @@ import errno
 import os
 import sys
 
-from honolint.run import EXIT_INTERNAL
+from honolint.run import EXIT_INTERNAL, EXIT_USAGE
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command Ctrl-C ended
+# what writing standard output fails with when it cannot take the report (>/dev/full, a full disk, a
+# vanished terminal); EPIPE, a reader that stopped reading, is no failure of the run
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC), errno.ENXIO}
+_unwritable = []  # set once standard output was said to be unwritable
+
+
+class _Interrupted(BaseException):
+    """SIGINT, raised past click's own KeyboardInterrupt handling ("Aborted!", exit 1)."""
+
+
+def _interrupted(signum, frame) -> None:
+    raise _Interrupted
 
 
 def console_script() -> None:
     """The `honolint` command: main(), then straight out. Tearing the interpreter down (freeing every
     object and module one by one) would be an eighth of a run over one file, for nothing."""
+    try:
+        import _signal as signal  # the C module: `signal` would add a millisecond to every start
+    except ImportError:
+        import signal
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         main()
         code = 0
@@ -29,9 +48,22 @@ def console_script() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a reader that stopped reading, a stream closed
+        except OSError as exc:  # a reader that stopped reading; or a report that could not be written
+            if stream is sys.stdout and exc.errno in _WRITE_ERRNOS and not _unwritable:
+                code = _say_unwritable(exc)
+        except ValueError:  # a stream closed
             pass
     os._exit(code)
+
+
+def _say_unwritable(exc: OSError) -> int:
+    _unwritable.append(exc)
+    try:
+        sys.stderr.write(f"honolint: cannot write the report to standard output: {exc.strerror or exc}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return EXIT_USAGE
 
 
 def main(args: list[str] | None = None) -> None:
@@ -43,19 +75,30 @@ def main(args: list[str] | None = None) -> None:
         _main(args)
     except SystemExit:
         raise
-    except (EOFError, KeyboardInterrupt):  # as click's main() ends them
+    except EOFError:  # as click's main() ends it
         sys.stderr.write("\nAborted!\n")
         sys.exit(1)
+    except (KeyboardInterrupt, _Interrupted):  # Ctrl-C: the user knows, the shell says it by the code
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRNOS:
+            _internal(exc)
+        sys.exit(_say_unwritable(exc))
     except Exception as exc:  # a bug of ours: say so, never pass as a clean or a failing lint
-        from honolint.report.escape import printable
+        _internal(exc)
 
-        said = printable(f"{type(exc).__name__}: {exc}")
-        sys.stderr.write(f"honolint: internal error (please report it): {said}\n")
-        if os.environ.get("HONOLINT_DEBUG"):
-            import traceback
 
-            traceback.print_exc()
-        sys.exit(EXIT_INTERNAL)
+def _internal(exc: Exception) -> None:
+    """A bug of ours: say so, never pass as a clean or a failing lint."""
+    from honolint.report.escape import printable
+
+    said = printable(f"{type(exc).__name__}: {exc}")
+    sys.stderr.write(f"honolint: internal error (please report it): {said}\n")
+    if os.environ.get("HONOLINT_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    sys.exit(EXIT_INTERNAL)
 
 
 def _main(args: list[str]) -> None:

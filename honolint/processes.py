@@ -9,6 +9,7 @@ soon as each one and all before it are done: its own straight to standard output
 """
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -185,6 +186,7 @@ class _Child:
             raise
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         try:
             self.pid: Optional[int] = os.fork()
         except OSError:
@@ -194,7 +196,7 @@ class _Child:
             raise
         if self.pid == 0:
             os.close(read_end)
-            _child_main(team, self.output, write_end, color)
+            _child_main(team, self.output, write_end, color, parent)
         os.close(write_end)
         os.set_blocking(read_end, False)
         self.said: Optional[int] = read_end
@@ -278,9 +280,28 @@ def _encoding(stream) -> dict[str, str]:
             "errors": getattr(stream, "errors", None) or "strict"}
 
 
-def _child_main(team: Team, output, said_fd: int, color: bool) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A child must not outlive this process (SIGTERM'd, killed): on Linux the kernel sends it SIGKILL
+    when its parent ends (prctl PR_SET_PDEATHSIG); elsewhere it stops at its next write to the parent.
+    Ctrl-C reaches the whole process group: the parent alone answers it, and stops its children."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it ended before the prctl
+        os._exit(0)
+
+
+def _child_main(team: Team, output, said_fd: int, color: bool, parent: int) -> None:
     code = EXIT_INTERNAL
     try:
+        _die_with_parent(parent)
         text = io.TextIOWrapper(output, **_encoding(sys.stdout), newline="")
         items = Items(team.as_json, color, team.show_infos)
         with os.fdopen(said_fd, "w", encoding="utf-8") as said:
@@ -298,6 +319,8 @@ def _child_main(team: Team, output, said_fd: int, color: bool) -> None:
     except KeyboardInterrupt:
         code = 130
     except BaseException as exc:  # noqa: BLE001 - a child must never return into the parent's code
+        if os.getppid() != parent or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+            os._exit(0)  # the parent is gone: nobody to report to, nothing to say
         sys.stderr.write(f"honolint: internal error (please report it): {type(exc).__name__}: {printable(str(exc))}\n")
         if os.environ.get("HONOLINT_DEBUG"):
             import traceback

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Optional
 
 from honolint.report.escape import printable
-from honolint.selection import filter_result
+from honolint.selection import MOST_PER_RULE, filter_result
 
 if TYPE_CHECKING:
     from honolint.settings import CommandLine
@@ -136,7 +136,13 @@ def report(run: Run) -> None:
 
     if hasattr(sys.stdout, "reconfigure"):  # what standard output cannot encode is escaped, never an error
         to_stdout = [output_format for output_format, file in run.outputs if file == "-"]
-        sys.stdout.reconfigure(errors=escapes_for(to_stdout[0] if to_stdout else "text"))
+        output_format = to_stdout[0] if to_stdout else "text"
+        if output_format in ("json", "sarif", "gitlab", "junit") and not _utf8(sys.stdout):
+            # a machine's report on a non-UTF-8 standard output (LANG=C, PYTHONIOENCODING=latin-1): all ASCII,
+            # the rest as the format's own escapes, so that it is the same document in any ASCII-based encoding
+            sys.stdout.reconfigure(encoding="ascii", errors=escapes_for(output_format))
+        else:
+            sys.stdout.reconfigure(errors=escapes_for(output_format))
     try:
         project = project_of(run)
         if run.show_settings:
@@ -194,10 +200,24 @@ def refuse_overwriting_reads(run: Run, project) -> None:
         raise UsageError(str(exc)) from None
 
 
+def _utf8(stream) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name == "utf-8"
+    except LookupError:
+        return False
+
+
 def escapes_for(output_format: str) -> str:
     """The codec error handler for a report on standard output: a file name that is not UTF-8, or text
-    a non-UTF-8 terminal cannot show, written escaped (`\\xe9`), and in JSON as JSON escapes it
-    (`\\u00e9`), so that the report still parses."""
+    a non-UTF-8 terminal cannot show, written escaped (`\\xe9`), in JSON as JSON escapes it
+    (`\\u00e9`), so that the report still parses, and in JUnit as an XML character reference (`&#233;`)."""
+    if output_format == "junit":
+        import codecs
+
+        codecs.register_error("honolint-xml", _xml_escapes)
+        return "honolint-xml"
     if output_format not in ("json", "sarif", "gitlab"):
         return "backslashreplace"
     import codecs
@@ -210,6 +230,19 @@ def escapes_for(output_format: str) -> str:
 
     codecs.register_error("honolint-json", json_escapes)
     return "honolint-json"
+
+
+def _xml_escapes(error: UnicodeError) -> tuple[str, int]:
+    """JUnit's text and attributes (never its names): a character reference, or `\\xNN` for the lone
+    surrogate of a file name's undecodable byte, which XML cannot hold."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        out.append(f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else
+                   f"\\u{code:04x}" if 0xD800 <= code <= 0xDFFF else f"&#{code};")
+    return "".join(out), error.end
 
 
 def streams(run: Run) -> bool:
@@ -306,10 +339,16 @@ def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
             loaded = read_stdin(file)
         else:
             resolved = linters.project.resolve(file, is_dir=False)
-            loaded = linters.read(file, resolved)
+            loaded = linters.read(file, resolved) if not hasattr(file, "problem") else _unlistable(file)
         outcome = linters.lint(loaded, file, named, baseline, resolved)
         if outcome is not None:
             yield outcome
+
+
+def _unlistable(directory):
+    from honolint.model import LoadedFile, SyntaxProblem
+
+    return LoadedFile(directory, "properties", error=SyntaxProblem(f"cannot list directory: {directory.problem}", 1, 1))
 
 
 def _files(run: Run, project, paths, seen: set[str]):
@@ -370,7 +409,8 @@ class _Linters:
             loaded, named_explicitly=named, build=build)
         if result is None:
             return None
-        hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline)
+        hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline,
+                               None if self.run.write_baseline else MOST_PER_RULE)
         return result, resolved.selection.fail_level, hidden
 
     def _build_around(self, path: str):

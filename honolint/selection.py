@@ -8,7 +8,10 @@ In this order, for each file:
 2. the rules in force (select/ignore of the settings file, then of the command line, then the
    per-path `ignore` of the settings file's overrides) drop the findings of the other rules;
 3. per-rule severities (`severity` in the settings file) replace the finding's severity;
-4. the baseline drops the findings it holds.
+4. the baseline drops the findings it holds;
+5. at most MOST_PER_RULE findings of one rule are kept in a file: the first one beyond says how many
+   more there are, at its own position (a generated file with 200,000 unknown keys is one problem,
+   and a report of 200,000 findings would take gigabytes). `--write-baseline` records them all.
 
 Verdicts are never touched: whether a producer meets AT LEAST ONCE is a fact about the producer, not
 about which findings are shown. The exit code is computed from what is left (`exit_code`).
@@ -82,12 +85,18 @@ def split_selectors(values: Iterable[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+MOST_PER_RULE = 100
+
+
 def filter_result(result: FileResult, selection: Selection, catalog: Catalog, directives: Optional["Directives"],
-                  baseline=None) -> int:
+                  baseline=None, most: Optional[int] = MOST_PER_RULE) -> int:
     """Filter `result`'s findings in place (see the module) and condense what the selection and suppressions
-    leave (rulebook.condense: one finding per cause and class); returns how many the filters dropped."""
+    leave (rulebook.condense: one finding per cause and class); returns how many the filters dropped.
+    `most`: the findings kept per rule (None: all)."""
     if directives is None and baseline is None and selection.everything and not selection.severity:
         condense(result)
+        if most is not None and _count(result) > most:
+            bound(result, most)
         return 0  # the common case: nothing to filter
     dropped = _count(result)
     if directives is not None:
@@ -106,7 +115,38 @@ def filter_result(result: FileResult, selection: Selection, catalog: Catalog, di
             scope = producer.spec.scope
             producer.findings = [f for f in producer.findings if not baseline.take(result.path, scope, f)]
         dropped -= _count(result)
+    if most is not None and _count(result) > most:
+        bound(result, most)
     return dropped
+
+
+def bound(result: FileResult, most: int) -> None:
+    """Keep the first `most` findings of each rule in the file; the next one becomes "and K more"."""
+    lists = [result.findings] + [producer.findings for producer in result.producers]
+    counts: dict[str, int] = {}
+    for findings in lists:
+        for finding in findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+    if max(counts.values(), default=0) <= most:
+        return
+    seen: dict[str, int] = {}
+
+    def kept(findings: list[Finding]) -> list[Finding]:
+        out = []
+        for finding in findings:
+            number = seen[finding.code] = seen.get(finding.code, 0) + 1
+            if number <= most:
+                out.append(finding)
+            elif number == most + 1:
+                more = counts[finding.code] - most
+                out.append(finding._replace(message=f"and {more} more {finding.code} finding{'s' * (more != 1)} "
+                                                    f"in this file (honolint reports {most} per rule and file)",
+                                            key=None, cause=None, once=False))
+        return out
+
+    result.findings = kept(result.findings)
+    for producer in result.producers:
+        producer.findings = kept(producer.findings)
 
 
 def _count(result: FileResult) -> int:

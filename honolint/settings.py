@@ -36,6 +36,17 @@ DEFAULT = "default"
 # ------------------------------------------------------------------------------------------ what is in force
 
 
+class Unlistable(str):
+    """A directory of a walk that could not be listed: linted as a file whose `problem` is the reason."""
+
+    problem = ""
+
+    def __new__(cls, path: str, problem: str) -> "Unlistable":
+        made = super().__new__(cls, path)
+        made.problem = problem
+        return made
+
+
 class CommandLine:
     """What the command line says; None (or empty) where it says nothing."""
 
@@ -141,11 +152,30 @@ class Project:
 
     def walk(self, top: str) -> Iterator[tuple[str, str]]:
         """(path, absolute path) of the files to lint below a directory: included, not excluded,
-        outside SKIPPED_DIRS."""
-        for root, dirs, files in os.walk(top):
+        outside SKIPPED_DIRS; a directory that cannot be listed as an Unlistable path (a finding).
+        Iterative: a tree thousands of levels deep is walked like a flat one (os.walk recurses on 3.11)."""
+        pending = [top]
+        while pending:
+            root = pending.pop()
+            try:
+                with os.scandir(root) as listing:
+                    entries = list(listing)
+            except OSError as exc:
+                yield Unlistable(root, exc.strerror or str(exc)), os.path.abspath(root)
+                continue
+            dirs, files, followed = [], [], set()
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                    if is_dir and not entry.is_symlink():
+                        followed.add(entry.name)
+                except OSError:
+                    is_dir = False
+                (dirs if is_dir else files).append(entry.name)
             settings = self.settings_file(root)
-            dirs[:] = sorted(d for d in dirs
-                             if d not in SKIPPED_DIRS and not self._excluded(os.path.join(root, d), settings))
+            dirs = sorted(d for d in dirs
+                          if d not in SKIPPED_DIRS and not self._excluded(os.path.join(root, d), settings))
+            pending.extend(os.path.join(root, d) for d in reversed(dirs) if d in followed)
             absolute_root = os.path.join(os.path.abspath(root), "")  # a name from a listing has no "/" or ".."
             root = os.path.join(root, "")
             if settings is None or not (settings.data.get("include") or settings.data.get("exclude")):

@@ -156,11 +156,14 @@ def read_settings_file(path: str, catalog: Catalog, explicit: bool = False) -> O
     (when `explicit`, from --config, that is an error too)."""
     path = os.path.abspath(path)
     name = os.path.basename(path).lower()
+    from honolint.load import read_regular
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
+        raw = read_regular(path)
     except OSError as exc:
         raise SettingsError(f"settings file {shown_path(path)}: cannot read it: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise SettingsError(f"settings file {shown_path(path)}: cannot read it: {exc}") from None
     if name.endswith((".yaml", ".yml")):
         form, data = "yaml", _read_yaml(raw, path)
     elif name.endswith(".toml"):
@@ -203,8 +206,12 @@ def _read_yaml(raw: bytes, path: str) -> dict:
 def _read_pyproject(raw: bytes, path: str) -> Optional[dict]:
     import tomllib
 
+    from honolint.load.toml_file import TooDeep, parse_toml
+
     try:
-        document = tomllib.loads(raw.decode("utf-8"))
+        document = parse_toml(raw.decode("utf-8"))
+    except TooDeep as exc:
+        raise SettingsError(f"settings file {shown_path(path)}:{exc.line}:{exc.column}: not valid TOML: {exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"settings file {shown_path(path)}: not valid TOML: {exc}") from None
     tool = document.get("tool")

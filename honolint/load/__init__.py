@@ -128,6 +128,21 @@ def read_file(path: str, builds=None, supplied=None) -> LoadedFile:
     return loaded
 
 
+def read_regular(path: str) -> bytes:
+    """The bytes of the regular file at `path` (a settings file, a baseline): OSError when it cannot be
+    read, ValueError (its message for the user) when it is no regular file or larger than MAX_BYTES."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO would wait for a writer, /dev/zero never end
+            raise ValueError("not a regular file")
+        data = _read(fd, MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MiB, the most honolint reads")
+    return data
+
+
 def _read(fd: int, limit: int) -> bytes:
     """Up to `limit` bytes (a file's size said by stat, plus one to see it grew), without a buffer object."""
     chunks = []

@@ -12,6 +12,64 @@ _HEADER = re.compile(r"\s*\[\[?\s*(?P<name>[^\]]*?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""\s*(?P<key>(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
 _PART = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*\.?""")
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+# tomllib recurses once per level of nesting and builds a dotted key's tuple part by part (quadratic): a
+# text nested or dotted beyond these is refused before it is parsed. No real configuration comes near.
+MOST_DEPTH = 100
+MOST_DOTS = 256
+_DOTTED = re.compile(r"""(?:\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*){%d}""" % MOST_DOTS)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+class TooDeep(ValueError):
+    """A TOML text nested or dotted beyond the limits; `line` and `column` say where."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def _where(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def parse_toml(text: str) -> dict:
+    """tomllib.loads, refusing (TooDeep) texts nested deeper than MOST_DEPTH or with a dotted key of more
+    than MOST_DOTS parts instead of recursing or taking quadratic time over them."""
+    dotted = _DOTTED.search(text)
+    if dotted:
+        raise TooDeep(f"a dotted key of more than {MOST_DOTS} parts, more than honolint reads",
+                      *_where(text, dotted.start()))
+    depth = 0
+    for bracket in _BRACKET.finditer(text):  # strings may hold brackets too: only the text's deepest counts
+        depth = depth + 1 if bracket[0] in "[{" else max(depth - 1, 0)
+        if depth > MOST_DEPTH:
+            try:
+                return _loads(text)
+            except TooDeep:
+                raise TooDeep(f"nested more than {MOST_DEPTH} levels deep, more than honolint reads",
+                              *_where(text, bracket.start())) from None
+    return _loads(text)
+
+
+def _loads(text: str) -> dict:
+    try:
+        tree = tomllib.loads(text)
+        _check_depth(tree)
+    except RecursionError:
+        raise TooDeep("nested too deeply", 1, 1) from None
+    return tree
+
+
+def _check_depth(tree: dict) -> None:
+    """TooDeep when the parsed tree is nested deeper than MOST_DEPTH (brackets inside strings counted above)."""
+    level = [tree]
+    for _ in range(MOST_DEPTH):
+        level = [child for node in level for child in (node.values() if isinstance(node, dict) else node)
+                 if isinstance(child, (dict, list))]
+        if not level:
+            return
+    raise TooDeep("nested too deeply", 1, 1)
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -19,9 +77,20 @@ def _parts(dotted: str) -> tuple[str, ...]:
     for match in _PART.finditer(dotted):
         part = match.group(1)
         if part[:1] in "\"'":
-            part = part[1:-1].encode().decode("unicode_escape") if part[0] == '"' else part[1:-1]
+            part = _basic_string(part) if part[0] == '"' else part[1:-1]
         out.append(part)
     return tuple(out)
+
+
+def _basic_string(quoted: str) -> str:
+    """A basic string's value, as TOML decodes it; the text between the quotes when it is no valid one
+    (a line inside a multi-line string that only looks like a key)."""
+    if "\\" not in quoted:
+        return quoted[1:-1]
+    try:
+        return next(iter(tomllib.loads(f"{quoted} = 0")))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        return quoted[1:-1]
 
 
 def _positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
@@ -29,7 +98,13 @@ def _positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
     found: dict[tuple[str, ...], tuple[int, int]] = {}
     table: tuple[str, ...] = ()
     arrays: dict[tuple[str, ...], int] = {}
+    inside = ""  # the delimiter of the multi-line string the line is in: its lines are no keys
     for number, line in enumerate(text.splitlines(), start=1):
+        if inside:
+            if line.count(inside) % 2:
+                inside = ""
+            continue
+        inside = next((d for d in ("'''", '"""') if line.count(d) % 2), "")
         header = _HEADER.match(line)
         if header and line.lstrip().startswith("["):
             table = _parts(header["name"])
@@ -58,7 +133,10 @@ def load_toml(data: bytes, path: str) -> LoadedFile:
     loaded = LoadedFile(path=path, format="toml")
     try:
         text = data.decode("utf-8")
-        tree = tomllib.loads(text)
+        tree = parse_toml(text)
+    except TooDeep as exc:
+        loaded.error = SyntaxProblem(str(exc), exc.line, exc.column)
+        return loaded
     except UnicodeDecodeError as exc:
         loaded.error = SyntaxProblem(f"cannot read the file as UTF-8 text: {exc.reason}", 1, 1)
         return loaded
