@@ -57,13 +57,12 @@ def scan(data: bytes, fmt: str) -> list[tuple[int, int, int, str]]:
         kinds, found = _scan_hash_comments(lines)
     else:
         kinds, found = _scan_comment_lines(lines, fmt)
+    after = [len(lines)] * (len(lines) + 1)  # after[i]: the first line at or after i that is not a comment
+    for index in range(len(lines) - 1, -1, -1):
+        after[index] = after[index + 1] if kinds[index] == "comment" else index
     directives = []
     for index, column, own_line, body in found:
-        target = index
-        if own_line:  # the next line that is not a comment line
-            target = index + 1
-            while target < len(lines) and kinds[target] == "comment":
-                target += 1
+        target = after[index + 1] if own_line else index
         directives.append((index + 1, column + 1, target + 1, body))
     return directives
 

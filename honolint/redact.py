@@ -60,11 +60,18 @@ def secret_value(value: str) -> bool:
     return "-----BEGIN" in value and "PRIVATE KEY" in value
 
 
+# what a misspelt secret key still holds (ssl.key.pasword, sasl.pasword, sasl.jass.config, ssl.kye.pem)
+_MISSPELT_HINTS = ("ssl", "sasl", "sal.", "jaas", "jass", "pas", "pw", "secret", "oauth", "key", "kye", "pem", "cred",
+                   "user", "ca.")
+
+
 def close_to_secret(key: str) -> bool:
     """An unknown key whose closest known key is secret: a misspelt `ssl.key.pasword`."""
+    tail = key.lower()
+    if not any(part in tail for part in _MISSPELT_HINTS):
+        return False  # shares nothing with a secret key's name: no need to compare it with each
     import difflib  # only for a key the client does not know
 
-    tail = key.lower()
     return any(difflib.get_close_matches(tail[-len(name) - 3:], (name,), n=1, cutoff=0.85)
                or difflib.get_close_matches(tail[-len(name):], (name,), n=1, cutoff=0.85) for name in SECRET_KEYS)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 import tomllib
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Optional
 
 from honolint.model import Document, Entry, LoadedFile, SyntaxProblem
 
-_HEADER = re.compile(r"\s*\[\[?\s*(?P<name>[^\]]*?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""\s*(?P<key>(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
 _PART = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*\.?""")
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -93,6 +92,19 @@ def _basic_string(quoted: str) -> str:
         return quoted[1:-1]
 
 
+def _header(line: str) -> Optional[str]:
+    """The dotted name of a `[table]` or `[[array]]` header line, or None (string methods: linear)."""
+    text = line.lstrip()
+    close = text.find("]")
+    if not text.startswith("[") or close < 0:
+        return None
+    rest = text[close + 1:]
+    rest = (rest[1:] if rest.startswith("]") else rest).lstrip()
+    if rest and not rest.startswith("#"):
+        return None
+    return text[2 if text.startswith("[[") else 1:close].strip()
+
+
 def _positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
     """(table path + key path) -> (line, column) of the key; arrays of tables count their elements."""
     found: dict[tuple[str, ...], tuple[int, int]] = {}
@@ -105,9 +117,9 @@ def _positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
                 inside = ""
             continue
         inside = next((d for d in ("'''", '"""') if line.count(d) % 2), "")
-        header = _HEADER.match(line)
-        if header and line.lstrip().startswith("["):
-            table = _parts(header["name"])
+        header = _header(line)
+        if header is not None:
+            table = _parts(header)
             if line.lstrip().startswith("[["):
                 arrays[table] = arrays.get(table, -1) + 1
                 table = table + (str(arrays[table]),)
