@@ -43,64 +43,37 @@ def _quote(key: Any) -> str:
 
 
 class Glob:
-    """A compiled include/exclude/override glob. `anchored`: it holds a '/', so it is matched from
-    the settings file's directory."""
+    """A compiled include/exclude/override glob (globs.py: matched without backtracking). `anchored`: it
+    holds a '/', so it is matched from the settings file's directory."""
 
-    __slots__ = ("pattern", "regex", "anchored")
+    __slots__ = ("pattern", "steps", "anchored")
 
-    def __init__(self, pattern: str, regex: re.Pattern, anchored: bool) -> None:
-        self.pattern, self.regex, self.anchored = pattern, regex, anchored
+    def __init__(self, pattern: str, steps: list, anchored: bool) -> None:
+        self.pattern, self.steps, self.anchored = pattern, steps, anchored
 
     @classmethod
     def compile(cls, pattern: str) -> "Glob":
+        from honolint.globs import compile_steps
+
         text = pattern.strip()
         anchored = "/" in text.rstrip("/")
         text = text.strip("/") if anchored else text.rstrip("/")
-        return cls(pattern, re.compile(_translate(text) + r"\Z", re.DOTALL), anchored)
+        return cls(pattern, compile_steps(text), anchored)
 
     def matches(self, relative: str) -> bool:
         """The path itself (for `include`): anchored globs match the whole relative path,
         the others the last segment."""
-        if self.anchored:
-            return bool(self.regex.match(relative))
-        return bool(self.regex.match(relative.rsplit("/", 1)[-1]))
+        from honolint.globs import full_match
+
+        return full_match(self.steps, relative if self.anchored else relative.rsplit("/", 1)[-1])
 
     def covers(self, relative: str) -> bool:
         """The path or a directory above it (for `exclude` and `overrides`)."""
-        parts = relative.split("/")
+        from honolint.globs import full_match, prefix_match
+
         if self.anchored:
-            return any(self.regex.match("/".join(parts[:n])) for n in range(1, len(parts) + 1))
-        return any(part != ".." and self.regex.match(part) for part in parts)
-
-
-def _translate(pattern: str) -> str:
-    out, i, n = [], 0, len(pattern)
-    while i < n:
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("/**", i) and i + 3 == n:
-            out.append("(?:/.*)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1:end]
-            body = "^" + body[1:] if body.startswith("!") else body
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "".join(out)
+            return prefix_match(self.steps, relative)
+        return any(part != ".." and full_match(self.steps, part) for part in relative.split("/"))
 
 
 # ------------------------------------------------------------------------------------------ settings files
@@ -189,7 +162,13 @@ def _read_yaml(raw: bytes, path: str) -> dict:
     import yaml
 
     try:
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        for event in yaml.parse(raw, Loader=loader):  # one linear pass: a settings file needs no alias
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise SettingsError(f"settings file {shown_path(path)}:{mark.line + 1}:{mark.column + 1}: an alias "
+                                    f"(*{event.anchor}) is not read in a settings file: write the value out")
+        data = yaml.load(raw, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
