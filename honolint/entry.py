@@ -90,10 +90,10 @@ def main(args: list[str] | None = None) -> None:
 
 def _internal(exc: Exception) -> None:
     """A bug of ours: say so, never pass as a clean or a failing lint."""
-    from honolint.report.escape import printable
+    from honolint.report.escape import said
 
-    said = printable(f"{type(exc).__name__}: {exc}")
-    sys.stderr.write(f"honolint: internal error (please report it): {said}\n")
+    shown = said(f"{type(exc).__name__}: {exc}")
+    sys.stderr.write(f"honolint: internal error (please report it): {shown}\n")
     if os.environ.get("HONOLINT_DEBUG"):
         import traceback
 
@@ -128,12 +128,12 @@ def _click(args: list[str]) -> None:
     import click
 
     from honolint.cli import cli
-    from honolint.report.escape import printable
+    from honolint.report.escape import said
 
     try:
         code = cli.main(args, prog_name="honolint", standalone_mode=False)
     except click.ClickException as exc:
-        exc.message = printable(exc.message)
+        exc.message = said(exc.message)
         exc.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
@@ -151,8 +151,8 @@ def _said_by_click(message: str) -> None:
     import click
 
     from honolint.cli import check, cli
-    from honolint.report.escape import printable
+    from honolint.report.escape import said
 
     context = click.Context(check, info_name="check", parent=click.Context(cli, info_name="honolint"))
-    click.UsageError(printable(message), context).show()
+    click.UsageError(said(message), context).show()
     sys.exit(click.UsageError.exit_code)

@@ -53,3 +53,21 @@ def test_any_settings_or_baseline_text_is_a_run_or_a_usage_error(honolint, setti
     baseline = honolint.write("baseline.json", baseline_text)
     result = honolint.run("check", "--isolated", "--baseline", str(baseline), str(producer))
     assert result.exit_code in (0, 1, 2), result.output
+
+
+def test_a_number_of_200000_digits_is_a_refused_value_not_an_internal_error(honolint):
+    huge = "9" * 200_000
+    for client, name, text in (("java", "producer.properties", f"acks=all\nlinger.ms={huge}\n"),
+                               ("java:2.0", "producer.properties", f"acks=all\nbatch.size=0{huge}\n"),
+                               ("librdkafka", "kcat.conf", f"queue.buffering.max.ms={huge}\nmessage.send.max.retries=0{huge}\n")):
+        path = honolint.write(name, text)
+        report, exit_code = honolint.json("--isolated", "--client", client, str(path))
+        assert exit_code == 1 and "HL102" in [f["code"] for p in report["files"][0]["producers"] for f in p["findings"]]
+        assert len(honolint.run("check", "--isolated", "--client", client, str(path)).stdout) < 20_000
+
+
+def test_a_huge_settings_value_is_a_short_usage_error(honolint):
+    settings_file = honolint.write(".honolint.yaml", "client: " + "x" * 100_000 + "\n")
+    producer = honolint.write("producer.properties", "acks=all\n")
+    result = honolint.run("check", "--config", str(settings_file), str(producer))
+    assert result.exit_code == 2 and len(result.output) < 3_000 and "characters)" in result.output

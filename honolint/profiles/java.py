@@ -85,9 +85,11 @@ def _parse_integer(key: str, text: str, kind: str) -> tuple[Optional[int], Optio
     body = trimmed[1:] if trimmed[:1] in "+-" else trimmed
     limit = INT_MAX if kind == "INT" else (2**15 - 1 if kind == "SHORT" else LONG_MAX)
     if body and body.isdecimal():
-        number = int(trimmed)
-        if -limit - 1 <= number <= limit:
-            return number, None
+        first = next((i for i, digit in enumerate(body) if int(digit)), len(body))  # leading zeros (any script)
+        if len(body) - first <= 19:  # more digits are out of range whatever they are (and int() refuses 4,300)
+            number = int(trimmed)
+            if -limit - 1 <= number <= limit:
+                return number, None
     return None, _invalid(key, text, f"Not a number of type {kind}")
 
 

@@ -117,8 +117,12 @@ def parse_integer(text: str) -> tuple[Optional[int], bool]:
     if j == i:
         return None, True
     digits = text[i:j]
-    number = max(-(2**63), min(2**63 - 1, sign * int(digits, base)))  # strtol saturates
-    odd = base == 16 or (base == 8 and int(digits, 8) != int(digits)) or j != n or i != 0 and text[0] in _SPACE
+    if len(digits.lstrip("0")) > 24:  # beyond any 64-bit value in every base (and int() refuses 4,300 digits)
+        number = -(2**63) if sign < 0 else 2**63 - 1  # strtol saturates
+        odd = True
+    else:
+        number = max(-(2**63), min(2**63 - 1, sign * int(digits, base)))  # strtol saturates
+        odd = base == 16 or (base == 8 and int(digits, 8) != int(digits)) or j != n or i != 0 and text[0] in _SPACE
     return _c_int(number), odd
 
 

@@ -20,3 +20,13 @@ def printable(text: str) -> str:
     if text.isprintable():  # none of them is printable: plain text costs one scan in C
         return text
     return text.translate(_TABLE)
+
+
+LONGEST_SAID = 2000  # a message on standard error longer than this is shortened (a settings value of 100 KB)
+
+
+def said(message: str) -> str:
+    """A message for standard error: printable, and at most LONGEST_SAID characters of it."""
+    if len(message) > LONGEST_SAID:
+        message = f"{message[:LONGEST_SAID]}...({len(message)} characters)"
+    return printable(message)
