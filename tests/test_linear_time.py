@@ -54,3 +54,27 @@ def test_directive_scan_of_consecutive_comment_lines_is_linear():
     data = b"# honolint: ignore[HL201]\n" * 100_000 + b"acks=1\n"
     found = _timed(scan, data, "properties")
     assert len(found) == 100_000 and {target for _, _, target, _ in found} == {100_001}
+
+
+def test_the_other_patterns_on_input_text_take_time_linear_in_it():
+    """The regular expressions left on file text, fed the shapes that would make an ambiguous one backtrack."""
+    import time
+
+    from honolint.dialects import spring_cloud_stream, spring_documents
+    from honolint.directives import _SETTING
+    from honolint.load import toml_file
+    from honolint.profiles import librdkafka
+
+    n = 100_000
+    started = time.perf_counter()
+    for line in ("a." * n + "a", "a . " * n + "a", " " * n + "x", '"a\\' * n, "'a" * n):
+        toml_file._KEY.match(line)
+        toml_file._PART.match(line)
+    for line in (" " * n + "x", "1" * n + "e", "0x" + "1" * n + "p", "." + "1" * n + "e+", "1." * n):
+        librdkafka._STRTOD.match(line)
+    for line in ("a-" * n + "x", "in-" * n, "a" * n + "Input!", "-" * n):
+        spring_cloud_stream._INPUT.fullmatch(line)
+        spring_cloud_stream._OUTPUT.fullmatch(line)
+    list(spring_documents._TOKEN.finditer(" " * n + "a" * n))
+    _SETTING.match("a" * n + "=" + "b" * n + " ")
+    assert time.perf_counter() - started < 5
