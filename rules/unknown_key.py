@@ -75,14 +75,14 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         java = context.profile.family != "librdkafka"
         if java and serde_key(setting.key):
             continue
-        import difflib  # only when there is a key to correct
+        from honolint.spelling import closest  # only when there is a key to correct
 
         if java and setting.key in names:  # a property of a later release than this producer's client
             yield Problem(f"{setting.key} is not a producer property of {context.profile.label}, only of later "
                           f"releases: {effect}", key=setting.key, entry=setting.entry, severity=severity)
             continue
-        close = difflib.get_close_matches(setting.key, names, n=1, cutoff=0.88)
-        hint = f"; did you mean {close[0]}?" if close else _other_client(context, setting.key)
+        close = closest(setting.key, names)
+        hint = f"; did you mean {close}?" if close else _other_client(context, setting.key)
         if java and not hint:
             yield Problem(f"{setting.key} is not a producer property of {context.profile.label}: only a serializer, "
                           "interceptor or partitioner reads it (the client logs it as unused)", key=setting.key,

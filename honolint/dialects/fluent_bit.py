@@ -121,12 +121,11 @@ def _misses_prefix(key: str) -> bool:
 
 
 def _unknown(name: str) -> str:
-    import difflib
-
     from honolint.profiles.librdkafka_keys import PROPERTIES
+    from honolint.spelling import closest
 
-    close = difflib.get_close_matches(name, PROPERTIES, n=1, cutoff=0.88)
-    hint = f"; did you mean rdkafka.{close[0]}?" if close else ""
+    close = closest(name, PROPERTIES)
+    hint = f"; did you mean rdkafka.{close}?" if close else ""
     return (f"{name} is not a librdkafka property: Fluent Bit logs \"cannot configure '{name}' property\" and "
             f"starts the output without it{hint}")
 

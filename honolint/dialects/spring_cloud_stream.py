@@ -271,12 +271,12 @@ def _producer_map(level: str, parts: list[Element], entry: Entry, owner: str, wh
 
 
 def _typo(key: str) -> Classified:
-    import difflib
+    from honolint.spelling import closest
 
-    close = difflib.get_close_matches(key, PRODUCER_KEYS, n=1, cutoff=0.88)
+    close = closest(key, PRODUCER_KEYS)
     if not close or key in CONSUMER_ONLY_KEYS:
         return None  # a consumer or admin property: the binder hands it to those clients
-    return (f"{key} is not a producer property (did you mean {close[0]}?): the binder copies only known producer "
+    return (f"{key} is not a producer property (did you mean {close}?): the binder copies only known producer "
             f"properties from {BINDER_CONFIGURATION} to its producers")
 
 
