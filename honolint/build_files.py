@@ -175,7 +175,7 @@ class _Gradle:
         current = directory
         while True:
             for name in GRADLE_FILES:
-                text = _read(os.path.join(current, name))
+                text = read_text(os.path.join(current, name))
                 if text is not None:
                     text = _without_comments(text)
                     self.texts.append((os.path.join(current, name), text, _Lines(text)))
@@ -193,7 +193,7 @@ class _Gradle:
                 self.values.setdefault(match[1], (match[3], lines.where(path, match.start(3))))
 
     def _properties(self, path: str) -> None:
-        text = _read(path)
+        text = read_text(path)
         for number, line in enumerate((text or "").splitlines(), start=1):
             match = re.match(r"\s*([\w.-]+)\s*[=:]\s*(\S.*)", line)
             if match and not line.lstrip().startswith(("#", "!")):
@@ -304,7 +304,7 @@ def _without_comments(text: str) -> str:
     return _LINE_COMMENT.sub(lambda m: " " * len(m[0]), text)
 
 
-def _read(path: str) -> Optional[str]:
+def read_text(path: str) -> Optional[str]:
     """The file's text; None for one that cannot be read, is not a regular file or is too large."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -340,7 +340,7 @@ def python_declaration(directory: str, files: list[str]) -> tuple[Optional[Decla
     they do not), and whether only its X.Y line is pinned (`~=X.Y.Z`)."""
     for name in files:
         path = os.path.join(directory, name)
-        text = re.sub(r"(?m)#[^\n]*", "", _read(path) or "")
+        text = re.sub(r"(?m)#[^\n]*", "", read_text(path) or "")
         for pattern in (_PINNED, _POETRY) if name == "pyproject.toml" else (_PINNED,):
             match = pattern.search(text)
             if match is None:

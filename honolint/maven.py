@@ -22,7 +22,7 @@ import os
 import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from honolint.memo import closest_above
+from honolint.memo import checkout_top, closest_above
 
 if TYPE_CHECKING:
     from honolint.model import SuppliedLookup
@@ -186,7 +186,7 @@ class Builds:
 
     def _module_of(self, directory: str) -> Optional[str]:
         """The pom.xml of the closest directory at or above `directory`, within the checkout (.git)."""
-        return closest_above(directory, self._module, _pom_in, _checkout_top)
+        return closest_above(directory, self._module, _pom_in, checkout_top)
 
     def _pom(self, path: str) -> Optional[Pom]:
         if path not in self._poms:
@@ -219,10 +219,6 @@ class Builds:
         if parent is None or parent.root.value("artifactId") != pom.parent.value("artifactId"):
             return None  # Maven takes that parent from a repository
         return candidate
-
-
-def _checkout_top(directory: str) -> bool:
-    return os.path.isdir(os.path.join(directory, ".git"))
 
 
 def _pom_in(directory: str) -> Optional[str]:

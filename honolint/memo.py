@@ -48,3 +48,8 @@ def closest_above(directory: str, known: dict[str, Optional[T]], look: Callable[
     for seen in visited:
         known[seen] = found
     return found
+
+
+def checkout_top(directory: str) -> bool:
+    """The top of a checkout: it holds `.git` (a directory, or a file in a worktree or submodule)."""
+    return os.path.exists(os.path.join(directory, ".git"))

@@ -18,7 +18,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Callable, Optional
 
-from honolint.memo import closest_above
+from honolint.memo import checkout_top, closest_above
 from honolint.model import ClientSource
 from honolint.profiles import FAMILIES, ClientProfile, parse_client
 
@@ -59,8 +59,8 @@ class Repository:
         found = self._given.get(given, NOTHING)
         if found is NOTHING:
             directory = os.path.dirname(os.path.abspath(path))
-            java = closest_above(directory, self._java, self._java_build, _checkout_top)
-            python = closest_above(directory, self._python, self._python_build, _checkout_top)
+            java = closest_above(directory, self._java, self._java_build, checkout_top)
+            python = closest_above(directory, self._python, self._python_build, checkout_top)
             by_family = {family: versions for family, versions in (("java", java), ("librdkafka", python))
                          if versions is not None and versions is not NOTHING}
             found = self._given[given] = by_family or None
@@ -80,7 +80,7 @@ class Repository:
                 return NOTHING
             declared = build_files.maven_declarations(chain, chain_properties(chain))
         else:
-            declared = build_files.gradle_declarations(directory, _checkout_top)
+            declared = build_files.gradle_declarations(directory, checkout_top)
         client = None
         if declared.kafka is not None:
             client = _client("java", declared.kafka.version, f"kafka-clients {declared.kafka.version}",
@@ -135,7 +135,3 @@ def _client(family: str, version: str, text: str, declared) -> Optional[tuple[Cl
     else:
         return None  # no such release line
     return profile, ClientSource(f"{text} ({declared.where})", declared.file)
-
-
-def _checkout_top(directory: str) -> bool:
-    return os.path.exists(os.path.join(directory, ".git"))

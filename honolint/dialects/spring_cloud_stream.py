@@ -110,34 +110,28 @@ def matches(loaded: LoadedFile) -> bool:
     return other and _kafka_binder_in_build(loaded.path)
 
 
-_BUILDS: dict[str, bool] = {}
+_BUILDS: dict[str, Optional[bool]] = {}  # directory -> whether its closest build depends on a Kafka binder
 
 
 def _kafka_binder_in_build(path: str) -> bool:
-    """Whether the closest pom.xml or Gradle build above the file depends on a Kafka binder."""
-    import os
-
+    """Whether the closest pom.xml or Gradle build above the file (inside its checkout) depends on a Kafka
+    binder."""
     if path in ("", "-"):
         return False
-    folder = os.path.dirname(os.path.abspath(path))
-    for _ in range(8):
-        if folder in _BUILDS:
-            return _BUILDS[folder]
-        for name in ("pom.xml", "build.gradle", "build.gradle.kts"):
-            build = os.path.join(folder, name)
-            if os.path.isfile(build):
-                try:
-                    with open(build, "rb") as stream:
-                        text = stream.read(1 << 20).decode("utf-8", "replace")
-                except OSError:
-                    text = ""
-                found = _BUILDS[folder] = "binder-kafka" in text or "stream-kafka" in text
-                return found
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            break
-        folder = parent
-    return False
+    import os
+
+    from honolint.build_files import read_text
+    from honolint.memo import checkout_top, closest_above
+    from honolint.repository import JAVA_BUILD_FILES
+
+    def look(directory: str) -> Optional[bool]:
+        for name in JAVA_BUILD_FILES:
+            text = read_text(os.path.join(directory, name))
+            if text is not None:
+                return "binder-kafka" in text or "stream-kafka" in text
+        return None
+
+    return bool(closest_above(os.path.dirname(os.path.abspath(path)), _BUILDS, look, checkout_top))
 
 
 # ---------------------------------------------------------------- classification
