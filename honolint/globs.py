@@ -98,22 +98,19 @@ def _step(steps: list[Step], states: set[int], char: str) -> set[int]:
 
 
 def full_match(steps: list[Step], text: str) -> bool:
-    states = _closure(steps, {0})
-    for char in text:
-        if _BELOW in states:
-            return True
-        states = _closure(steps, _step(steps, states, char))
-        if not states:
-            return False
-    return len(steps) in states or _BELOW in states
+    return _run(steps, text, False)
 
 
 def prefix_match(steps: list[Step], text: str) -> bool:
     """Whether the pattern matches the text or one of its leading directories (`a`, `a/b` of `a/b/c`)."""
+    return _run(steps, text, True)
+
+
+def _run(steps: list[Step], text: str, directories: bool) -> bool:
     end = len(steps)
     states = _closure(steps, {0})
     for char in text:
-        if _BELOW in states or (char == "/" and end in states):
+        if _BELOW in states or (directories and char == "/" and end in states):
             return True
         states = _closure(steps, _step(steps, states, char))
         if not states:
