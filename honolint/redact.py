@@ -65,6 +65,7 @@ _MISSPELT_HINTS = ("ssl", "sasl", "sal.", "jaas", "jass", "pas", "pw", "secret",
                    "user", "ca.")
 
 
+@lru_cache(maxsize=4096)  # the same unknown keys in every producer of a file
 def close_to_secret(key: str) -> bool:
     """An unknown key whose closest known key is secret: a misspelt `ssl.key.pasword`."""
     tail = key.lower()

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 # (id of a names collection, cutoff) -> (the collection, kept so that its id stays its own; word length ->
-# the names that length does not rule out)
-_CANDIDATES: dict[tuple[int, float], tuple[object, dict[int, list[str]]]] = {}
+# the names that length does not rule out; word -> its answer, for the same keys in every producer of a file)
+_CANDIDATES: dict[tuple[int, float], tuple[object, dict[int, list[str]], dict[str, Optional[str]]]] = {}
+_MOST_ANSWERS = 50_000  # answers kept per collection: then forgotten, and found again
 
 
 def closest(word: str, names: Iterable[str], cutoff: float = 0.88) -> Optional[str]:
@@ -19,7 +20,12 @@ def closest(word: str, names: Iterable[str], cutoff: float = 0.88) -> Optional[s
 
     cached = _CANDIDATES.get((id(names), cutoff))
     if cached is None or cached[0] is not names:
-        cached = _CANDIDATES[id(names), cutoff] = (names, {})
+        cached = _CANDIDATES[id(names), cutoff] = (names, {}, {})
+    answers = cached[2]
+    if word in answers:
+        return answers[word]
+    if len(answers) >= _MOST_ANSWERS:
+        answers.clear()
     by_size = cached[1]
     size = len(word)
     candidates = by_size.get(size)
@@ -27,4 +33,5 @@ def closest(word: str, names: Iterable[str], cutoff: float = 0.88) -> Optional[s
         candidates = by_size[size] = [name for name in names
                                       if 2 * min(size, len(name)) >= cutoff * (size + len(name))]
     found = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
-    return found[0] if found else None
+    answer = answers[word] = found[0] if found else None
+    return answer
