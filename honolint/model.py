@@ -90,9 +90,51 @@ class Document:
         self.line = line  # where the document (or section) starts
 
 
+# how much of one file is checked: its first producer always, then producers while both bounds hold (a file of
+# 2,000 Spring profiles over a base of 1,000 keys would otherwise hand 2,000,000 settings to the client profile).
+# The dialects that multiply settings (profiles, bindings, channels) charge it as they build, the pipeline as it
+# evaluates, and a manifest's files share the manifest's.
+MOST_PRODUCERS = 256
+MOST_RUNS = 4096  # runs a dialect builds producers from (most turn out the same as another)
+MOST_SETTINGS = 250_000  # settings of all its producers together
+
+
+class Budget:
+    """What one file may still have checked (MOST_PRODUCERS, MOST_SETTINGS), and what it left out. Producers
+    the pipeline evaluates and the runs a dialect builds them from (a Spring profile, a binding) are counted
+    apart: each bound holds for each."""
+
+    __slots__ = ("path", "counts", "settings", "left_out", "first_left_out")
+
+    def __init__(self, path: str) -> None:
+        self.path = path  # the file that reports what was left out (a manifest, not the files inside it)
+        self.counts = [0, 0]  # producers evaluated, runs built
+        self.settings = [0, 0]  # the settings they received
+        self.left_out = 0
+        self.first_left_out: Optional[tuple[int, int]] = None  # line, column of the first one left out, if known
+
+    def fits(self, anchor: Optional[tuple[int, int]] = None, built: bool = False) -> bool:
+        """Whether one more producer (or run, `built`) is checked: then count it and spend() what it receives;
+        else it is left out. The first always fits, and one may overrun MOST_SETTINGS by its own size."""
+        if self.counts[built] >= (MOST_RUNS if built else MOST_PRODUCERS) or self.settings[built] >= MOST_SETTINGS:
+            self.leave(1, anchor)
+            return False
+        self.counts[built] += 1
+        return True
+
+    def spend(self, settings: int, built: bool = False) -> None:
+        self.settings[built] += settings
+
+    def leave(self, count: int, anchor: Optional[tuple[int, int]] = None) -> None:
+        """`count` more left out (at most: a dialect that stops early counts what it did not look at)."""
+        if anchor is not None and (self.first_left_out is None or anchor < self.first_left_out):
+            self.first_left_out = anchor  # the earliest in the file: a dialect may leave out later ones first
+        self.left_out += count
+
+
 class LoadedFile:
     __slots__ = ("path", "format", "documents", "error", "directives", "template", "expressions", "resolver",
-                 "embedded", "overrides", "_key_text")
+                 "embedded", "overrides", "_key_text", "_budget")
 
     def __init__(self, path: str, format: str, documents: Optional[list[Document]] = None,
                  error: Optional[SyntaxProblem] = None,
@@ -115,6 +157,18 @@ class LoadedFile:
         # of a compose service's build context), whose files the dialect reads beneath it
         self.overrides: Optional[str] = None
         self._key_text: Optional[str] = None
+        self._budget: Optional[Budget] = None
+
+    @property
+    def budget(self) -> Budget:
+        """How much of the file is still checked; a manifest's files share the manifest's (pipeline)."""
+        if self._budget is None:
+            self._budget = Budget(self.path)
+        return self._budget
+
+    @budget.setter
+    def budget(self, budget: Budget) -> None:
+        self._budget = budget
 
     def key_text(self) -> str:
         """Every key of every document, lower-cased, one per line: `word in key_text()` is False when

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Callable, NamedTuple, Optional
 
 from honolint.dialects import BUILT_HERE, detect, dialect_module, reader
-from honolint.model import (ClientSource, Effective, Embedded, Finding, FileResult, LoadedFile, ProducerResult,
-                            ProducerSpec, QosClass, SuppliedLookup)
+from honolint.model import (Budget, ClientSource, Effective, Embedded, Finding, FileResult, LoadedFile,
+                            ProducerResult, ProducerSpec, QosClass, SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
 from honolint.resolve import Given, checked, profile_module, received
 from honolint.redact import redactor
@@ -41,6 +41,9 @@ class Linter:
         files around the file say of that client (repository.py's BuildVersions), for a layout the repository
         builds; None when the run names the client or no build file names anything."""
         self._combinations_left: Optional[int] = None  # unknowns.FILE_COMBINATIONS once this file needs them
+        loaded.budget = Budget(loaded.path)
+        for embedded in loaded.embedded:
+            embedded.file.budget = loaded.budget
         inner = [found for embedded in loaded.embedded if (found := self._embedded(loaded.path, embedded, build))]
         if not inner:
             return self._lint(loaded, named_explicitly, self.options.dialect, build)
@@ -96,11 +99,14 @@ class Linter:
                         versions = build.get(dialect.producers[0].client_family or self.options.client.family)
                         if versions is not None:
                             follow(dialect, versions)
+        if dialect is not None and dialect.producers:
+            dialect.producers = self._within(loaded.budget, dialect.producers)
         producers = [self._producer(loaded, spec) for spec in (dialect.producers if dialect else [])]
         findings = file_findings(self.rules.file, FileContext(loaded, dialect, named_explicitly))
         if not producers and not named_explicitly and loaded.error is None and loaded.template is None \
-                and not (dialect is not None and dialect.switches):  # a switch that turned the producers off
-            return None
+                and not (dialect is not None and dialect.switches) \
+                and not (loaded.budget.left_out and loaded.budget.path == loaded.path):
+            return None  # (unless a switch turned the producers off, or the files inside left producers out)
         entries = [entry for doc in loaded.documents for entry in doc.entries]
         entries += [d.first for doc in loaded.documents for d in doc.duplicates]
         redact = redactor(entries, producers)
@@ -109,6 +115,16 @@ class Linter:
             for producer in producers:
                 redact.producer(producer)
         return FileResult(loaded.path, dialect.dialect if dialect else None, producers, findings)
+
+    @staticmethod
+    def _within(budget: Budget, specs: list[ProducerSpec]) -> list[ProducerSpec]:
+        """The producers the file's budget still checks (rules/producers_not_checked.py says of the others)."""
+        kept = []
+        for spec in specs:
+            if budget.fits((spec.line, spec.column)):
+                budget.spend(sum(len(layer.settings) for layer in spec.layers))
+                kept.append(spec)
+        return kept
 
     def profile_for(self, spec: ProducerSpec) -> ClientProfile:
         """--client, unless the layout says which client runs it (Hono: Java, whatever --client says); when the

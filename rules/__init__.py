@@ -6,6 +6,7 @@ RULE_MODULES = (
     "comment_in_value",
     "yaml_implicit_typing",
     "no_producer_found",
+    "producers_not_checked",
     "key_not_read",
     "framework_overrides",
     "unused_suppression",

@@ -30,8 +30,8 @@ from __future__ import annotations
 from honolint.dialects.common import config_boolean, meant_true, parse_boolean
 from honolint.dialects.connect_worker import (CONNECT_DEFAULTS, EOS_KEY, PRODUCER_ONLY_KEYS, configured_providers,
                                              eos_enabled)
-from honolint.model import (DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
-                            SwitchOff, UnreadEntry)
+from honolint.model import (Budget, DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec,
+                            Setting, SwitchOff, UnreadEntry)
 
 NAME = "mirrormaker2"
 EXPRESSIONS = "shell"  # Kafka resolves only config providers; other ${...} is a deploy step's
@@ -68,11 +68,11 @@ def extract(loaded: LoadedFile) -> DialectResult:
     result = DialectResult(NAME)
     for doc in loaded.documents:
         if _is_mm2(doc):
-            _document(doc, result)
+            _document(doc, result, loaded.budget)
     return result
 
 
-def _document(doc: Document, result: DialectResult) -> None:
+def _document(doc: Document, result: DialectResult, budget: Budget) -> None:
     keys = {e.key: e for e in doc.entries}
     aliases = clusters(keys["clusters"].value)
     herders = _Herders(keys, aliases)
@@ -81,8 +81,11 @@ def _document(doc: Document, result: DialectResult) -> None:
         enabled = keys.get(f"{source}->{target}.enabled")
         if enabled is not None and config_boolean(enabled.value) and herders.has(source, target):
             flows.append((source, target, enabled))
+    prefixed = _producer_keys(doc)
     for source, target, enabled in flows:
-        result.producers.append(_flow(doc, keys, source, target, enabled))
+        if budget.fits((enabled.line, enabled.column), built=True):
+            result.producers.append(_flow(prefixed, keys, doc.index, source, target, enabled))
+            budget.spend(sum(len(layer.settings) for layer in result.producers[-1].layers), built=True)
     result.switches.extend(_switches_off(keys, herders))
     if not flows and not result.producers:
         result.no_producer = (f"MirrorMaker 2 replicates no flow between the clusters {', '.join(aliases) or '(none)'} "
@@ -191,15 +194,26 @@ def _replicates(keys: dict[str, Entry], source: str, target: str) -> bool:
     return enabled is not None and config_boolean(enabled.value) is True
 
 
-def _flow(doc: Document, keys: dict[str, Entry], source: str, target: str, enabled: Entry) -> ProducerSpec:
-    worker_prefix, override_prefix = f"{target}.producer.", f"{source}->{target}.producer.override."
-    worker, overrides = [], []
+def _producer_keys(doc: Document) -> dict[str, list[Setting]]:
+    """`<alias>.producer.` and `<source>-><target>.producer.override.` -> the settings under it, in file order:
+    one pass for every flow."""
+    found: dict[str, list[Setting]] = {}
     for entry in doc.entries:
         key = entry.key
-        if key.startswith(worker_prefix) and len(key) > len(worker_prefix):
-            worker.append(Setting(key[len(worker_prefix):], entry.value, entry))
-        elif key.startswith(override_prefix) and len(key) > len(override_prefix):
-            overrides.append(Setting(key[len(override_prefix):], entry.value, entry))
+        at = key.find(".producer.")
+        while at > 0:
+            head = key[:at + 10]
+            for prefix in (head + "override.",) if "->" in head else (head,):
+                if key.startswith(prefix) and len(key) > len(prefix):
+                    found.setdefault(prefix, []).append(Setting(key[len(prefix):], entry.value, entry))
+            at = key.find(".producer.", at + 1)
+    return found
+
+
+def _flow(prefixed: dict[str, list[Setting]], keys: dict[str, Entry], document: int, source: str, target: str,
+          enabled: Entry) -> ProducerSpec:
+    worker = prefixed.get(f"{target}.producer.", [])
+    overrides = prefixed.get(f"{source}->{target}.producer.override.", [])
     framework = FRAMEWORK
     eos = keys.get(f"{target}.{EOS_KEY}")
     if eos is not None and eos_enabled(eos.value):
@@ -209,5 +223,5 @@ def _flow(doc: Document, keys: dict[str, Entry], source: str, target: str, enabl
                                    forced=(("enable.idempotence", "true"),
                                            ("transactional.id", f"{group_id}-MirrorSourceConnector-<task>")))
     layers = [Layer(f"{target}.producer.*", worker), Layer(f"{source}->{target}.producer.override.*", overrides)]
-    return ProducerSpec(f"flow {source}->{target}", enabled.line, enabled.column, doc.index, layers, framework,
+    return ProducerSpec(f"flow {source}->{target}", enabled.line, enabled.column, document, layers, framework,
                         client_family="java", providers=configured_providers(keys))

@@ -57,7 +57,8 @@ from typing import Optional
 
 from honolint.dialects.common import same_delivery
 from honolint.dialects.smallrye_connectors import KAFKA_ONLY, connector_of
-from honolint.model import DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
+from honolint.model import (Budget, DialectResult, Entry, FrameworkLayer, Layer, LoadedFile, ProducerSpec, Setting,
+                            UnreadEntry)
 
 NAME = "quarkus"
 EXPRESSIONS = "smallrye"  # SmallRye Config expressions
@@ -233,7 +234,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
                 _entry(entry, loaded.format, state)
             except (IndexError, ValueError):  # an odd name is not a configuration key: skip it
                 continue
-        result.producers.extend(_producers(doc.index, state, result.unread))
+        result.producers.extend(_producers(doc.index, state, result.unread, loaded.budget))
         if state.streams:
             from honolint.dialects import quarkus_streams
 
@@ -387,17 +388,30 @@ def _quoted_reason(entry: Entry, segments: list[tuple[str, bool]], prop: list[tu
 # ---------------------------------------------------------------- producers
 
 
-def _producers(document: int, state: _Document, unread: list[UnreadEntry]) -> list[ProducerSpec]:
+def _producers(document: int, state: _Document, unread: list[UnreadEntry], budget: Budget) -> list[ProducerSpec]:
     profiles = sorted({profile for profile, _, _ in state.settings} | {p for p, _ in state.connector} | {""})
     others = list(dict.fromkeys(state.other_connectors))
     others += [found for where, found in state.foreign.items() if where not in state.named]
+    # a profile that names no connector for a channel and writes no key of it sees it as the default run does
+    touching: dict[str, set[str]] = {}
+    for profile, channel in list(state.connector) + list(state.declared_in):
+        if profile:
+            touching.setdefault(channel, set()).add(profile)
     kafka_in: dict[tuple[str, str], Optional[bool]] = {}
-    for profile in profiles:
-        for channel in state.channels:
-            kafka_in[(profile, channel)] = _is_kafka(state, profile, channel, others)
+
+    def kafka(profile: str, channel: str) -> Optional[bool]:
+        if profile not in touching.get(channel, ()):
+            profile = ""
+        found = kafka_in.get((profile, channel), kafka_in)
+        if found is kafka_in:
+            found = kafka_in[(profile, channel)] = _is_kafka(state, profile, channel, others)
+        return found
+
+    def anywhere(channel: str) -> bool:
+        return bool(kafka("", channel) or any(kafka(p, channel) for p in touching.get(channel, ())))
 
     for layer, channel, item in state.quoted:
-        if layer != "channel" or any(kafka_in.get((p, channel or "")) for p in profiles):
+        if layer != "channel" or anywhere(channel or ""):
             unread.append(item)
     for channel, item in state.hidden:
         if channel is None:
@@ -408,18 +422,26 @@ def _producers(document: int, state: _Document, unread: list[UnreadEntry]) -> li
         if named == CONNECTOR or (not named and not others):
             unread.append(item)
     for channel in state.channels:
-        if not any(kafka_in.get((p, channel)) for p in profiles) and kafka_in.get(("", channel)) is None:
+        if not anywhere(channel) and kafka("", channel) is None:
             reason = _not_attached(state, channel, others)
             unread.extend(UnreadEntry(e, reason) for e in state.channel_keys.get(("", channel), []))
 
     specs: list[ProducerSpec] = []
-    kafka_channels = [c for c in state.channels if any(kafka_in.get((p, c)) for p in profiles)]
-    for profile in profiles:
-        for channel in kafka_channels:
-            if not kafka_in.get((profile, channel)):
+    kafka_channels = [c for c in state.channels if anywhere(c)]
+    shared = {profile for profile, layer, _ in state.settings if profile and layer in ("kafka", "connector")}
+    for index, profile in enumerate(profiles):
+        for place, channel in enumerate(kafka_channels):
+            if not kafka(profile, channel):
                 continue
+            if profile and profile not in shared and profile not in touching.get(channel, ()) \
+                    and (profile, "channel", channel) not in state.settings:
+                continue  # the default run's producer, the same
+            if not budget.fits(built=True):  # what is left, at most: the rest of this profile and the others
+                budget.leave(len(kafka_channels) - place - 1 + (len(profiles) - index - 1) * len(kafka_channels))
+                return specs
             layers = _layers(state, profile, channel)
-            if profile and kafka_in.get(("", channel)) and same_delivery(_layers(state, "", channel), layers):
+            budget.spend(sum(len(layer.settings) for layer in layers), built=True)
+            if profile and kafka("", channel) and same_delivery(_layers(state, "", channel), layers):
                 continue
             spec = _spec(document, profile, f"mp.messaging.outgoing.{_channel_name(channel)}", layers,
                          state.declared.get(channel))

@@ -388,7 +388,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
     cache: dict[int, Classified] = {}
     runs: list[list[ProducerSpec]] = []
     classify_entry = classify_env if loaded.format == "env" else classify
-    for variant in variants(loaded):
+    for variant in variants(loaded, loaded.budget):
         items = merge(classified(variant, classify_entry, cache, classify))
         runs.append([])
         # an environment over the application's files is a producer of its own when it changes one

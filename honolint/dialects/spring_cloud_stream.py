@@ -47,7 +47,7 @@ from honolint.dialects import spring_streams_binder as streams
 from honolint.dialects.spring_boot import Classified, Item
 from honolint.dialects.spring_documents import entry_documents, variants
 from honolint.dialects.spring_names import Element, map_key
-from honolint.model import DialectResult, Entry, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
+from honolint.model import Budget, DialectResult, Entry, Layer, LoadedFile, ProducerSpec, Setting, UnreadEntry
 from honolint.profiles.java_keys import CONSUMER_ONLY_KEYS, PRODUCER_KEYS
 
 NAME = "spring-cloud-stream"
@@ -282,22 +282,26 @@ def extract(loaded: LoadedFile) -> DialectResult:
     cache: dict[int, Classified] = {}
     runs: list[list[ProducerSpec]] = []
     unread: dict[int, UnreadEntry] = {}
-    for variant in variants(loaded):
+    for variant in variants(loaded, loaded.budget):
         items = boot.merge(boot.classified(variant, classify, cache))
-        runs.append(_variant_producers(items, variant.label, unread))
+        runs.append(_variant_producers(items, variant.label, unread, loaded.budget))
     result.producers = boot.distinct(runs)
     result.unread = boot.unread_entries(loaded, classify, cache) + list(unread.values())
     result.documents = entry_documents(loaded)
     return result
 
 
-def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry]) -> list[ProducerSpec]:
+def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry],
+                       budget: Budget) -> list[ProducerSpec]:
     binders = _binders(items)
     streams_app = any(i.level in streams.LEVELS for i in items) or any(t in STREAMS_TYPES for t in binders.values())
     found: list[ProducerSpec] = []
     if streams_app:  # the Kafka Streams binder: the application's own, or each kstream-type binder's
         named = [name for name, kind in binders.items() if kind in STREAMS_TYPES]
         for binder in named or [""]:
+            if not budget.fits(built=True):
+                continue
+            budget.spend(len(items), built=True)
             found += streams.producers(_for_binder(items, binder), label + (f" (binder {binder})" if binder else ""))
     channel = any(t == "kafka" for t in binders.values()) or any(
         i.level in CHANNEL_LEVELS or (i.level == DECLARED and i.value == KAFKA) for i in items)
@@ -307,6 +311,9 @@ def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEn
     assigned = _assignment(items, binders)
     skip = streams.bindings(items)
     for binder in kafka_binders:
+        if not budget.fits(built=True):
+            continue
+        budget.spend(len(items), built=True)
         mine = _for_binder(items, binder)
         suffix = f" (binder {binder})" if binder else ""
         elsewhere = {name for name, chosen in assigned.items() if chosen != binder} | skip
@@ -314,7 +321,7 @@ def _variant_producers(items: list[Item], label: str, unread: dict[int, UnreadEn
         # environment configures one (StreamBridge to a destination of its own)
         alone = not binder or (len(elsewhere) == len(assigned) and _producer_settings(
             [i for i in mine if i.binder == binder]))
-        found += _channel_producers(mine, label + suffix, unread, elsewhere, alone)
+        found += _channel_producers(mine, label + suffix, unread, budget, elsewhere, alone)
     return found
 
 
@@ -354,7 +361,7 @@ def _for_binder(items: list[Item], binder: str) -> list[Item]:
     return list(chosen.values())
 
 
-def _channel_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry],
+def _channel_producers(items: list[Item], label: str, unread: dict[int, UnreadEntry], budget: Budget,
                        elsewhere: set[str], binder_wide: bool = True) -> list[ProducerSpec]:
     """The message-channel binder's producers; `elsewhere`: bindings another binder serves; `binder_wide`: a
     binder-wide producer (what StreamBridge gets) when no binding is one."""
@@ -371,8 +378,12 @@ def _channel_producers(items: list[Item], label: str, unread: dict[int, UnreadEn
     producers, consumers, mentioned = _bindings(items)
     producers = {name: entry for name, entry in producers.items() if name not in elsewhere}
     if producers:
-        return [_producer(items, last, name, f"{PREFIX}.bindings.{name}{label}", entry)
-                for name, entry in producers.items()]
+        found = []
+        for name, entry in producers.items():
+            if budget.fits(None if entry is None else (entry.line, entry.column), built=True):
+                budget.spend(len(items), built=True)
+                found.append(_producer(items, last, name, f"{PREFIX}.bindings.{name}{label}", entry))
+        return found
     if not binder_wide or ((consumers or mentioned) and not _producer_settings(items)):
         return []
     return [_producer(items, last, "", f"{PREFIX}.binder{label}", None)]

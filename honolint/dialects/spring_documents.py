@@ -25,7 +25,7 @@ from bisect import bisect_right
 from typing import Callable, Iterable, NamedTuple, Optional
 
 from honolint.dialects.spring_names import elements, spring_name, uniform
-from honolint.model import Entry, LoadedFile
+from honolint.model import Budget, Entry, LoadedFile
 
 # profile gates and profile activation (uniform forms)
 _ON_PROFILE = ("spring", "config", "activate", "onprofile")
@@ -53,8 +53,9 @@ class Variant(NamedTuple):
     entries: tuple[tuple[Entry, Optional[str]], ...]
 
 
-def variants(loaded: LoadedFile) -> list[Variant]:
-    """The default run first, then one run per profile the linted file gates a document on."""
+def variants(loaded: LoadedFile, budget: Budget) -> list[Variant]:
+    """The default run first, then one run per profile the linted file gates a document on, while `budget`
+    lasts."""
     own = documents(loaded, None)
     profile = _profile_of(loaded.path)
     if loaded.overrides is not None:  # an environment over the application's files: the highest layer
@@ -76,10 +77,19 @@ def variants(loaded: LoadedFile) -> list[Variant]:
             runs.append((_label(active), frozenset(active)))
     found = []
     for label, active in runs:
+        if not budget.fits(_gate(own, active), built=True):
+            continue
         chosen = tuple((entry, doc.file) for doc in docs if doc.condition is None or _safe(doc.condition, active)
                        for entry in doc.entries)
+        budget.spend(len(chosen), built=True)
         found.append(Variant(label, active, chosen))
     return found
+
+
+def _gate(own: list[SpringDocument], active: frozenset[str]) -> Optional[tuple[int, int]]:
+    """Where a profile's run is written: the first entry of a document gated on one of the `active` profiles."""
+    entry = next((doc.entries[0] for doc in own if doc.names & active and doc.entries), None)
+    return None if entry is None else (entry.line, entry.column)
 
 
 def _safe(condition: Callable[[frozenset[str]], bool], active: frozenset[str]) -> bool:

@@ -3,7 +3,8 @@
 A row with `config` (Kafka keys and values, in order) is written twice, as a `.properties` file
 and as a flat YAML file with one key per line, so the key on line N is the N-th key in both; a
 row with `hono` is written as a Hono application.yml (telemetry producer) and as its
-`.properties` form. A row with `properties` or `yaml` is a raw file; `args` are more command-line
+`.properties` form. A row with `properties` or `yaml` is a raw file (`repeat: {count, properties, yaml}` appends each text `count`
+times, `{n}` numbered; `name_properties` / `name_yaml` name the files); `args` are more command-line
 arguments (`--define NAME=VALUE`). `fails` names the key the
 finding must point at (`~` for a producer-level finding with no key of the file), `lines` the
 expected lines of a raw file; a row without either must not show the rule at all.
@@ -39,10 +40,12 @@ def _render(case: dict) -> list[tuple[str, str, dict[str, int]]]:
         return [("application.yml", hono_yaml, yaml_lines),
                 ("application.properties", properties, {key: index + 1 for index, (key, _) in enumerate(items)})]
     forms = []
-    if "properties" in case:
-        forms.append(("producer.properties", case["properties"], {}))
-    if "yaml" in case:
-        forms.append(("producer.yaml", case["yaml"], {}))
+    repeat = case.get("repeat", {})  # text appended `count` times, {n} numbered from 0: files too long to write
+    for form, name in (("properties", case.get("name_properties", "producer.properties")),
+                       ("yaml", case.get("name_yaml", "producer.yaml"))):
+        if form in case:
+            more = "".join(repeat[form].replace("{n}", str(n)) for n in range(repeat["count"])) if repeat else ""
+            forms.append((name, case[form] + more, {}))
     return forms
 
 
@@ -74,8 +77,11 @@ def test_rule_case(honolint, case, name, content, lines):
             assert {f["severity"] for f in mine} == {case["severity"]}
         if "message" in case:
             assert any(case["message"] in f["message"] for f in mine), mine
-    elif "lines" in case:
-        assert sorted({f["line"] for f in mine}) == case["lines"], mine
+    elif "lines" in case:  # [N, ...], or per form: {properties: [...], yaml: [...]}
+        wanted = case["lines"]
+        if isinstance(wanted, dict):
+            wanted = wanted["yaml" if name.endswith((".yml", ".yaml")) else "properties"]
+        assert sorted({f["line"] for f in mine}) == wanted, mine
         if "message" in case:
             assert any(case["message"] in f["message"] for f in mine), mine
     else:
