@@ -31,7 +31,7 @@ from typing import Optional
 from honolint.dialects.connect_connector import connector_producers
 from honolint.dialects.connect_worker import CONNECT_DEFAULTS, EOS_KEY, eos_enabled, worker_layer, worker_producers
 from honolint.dialects.mirrormaker2 import FRAMEWORK_NAME as MM2_FRAMEWORK_NAME
-from honolint.model import (PROVIDERS_ELSEWHERE, DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile,
+from honolint.model import (PROVIDERS_ELSEWHERE, Budget, DialectResult, Document, Entry, FrameworkLayer, Layer, LoadedFile,
                             ProducerSpec, Setting, UnreadEntry)
 
 NAME = "strimzi"
@@ -90,12 +90,13 @@ def forbidden(key: str, prefixes: tuple[str, ...]) -> Optional[str]:
     return None
 
 
-def config_map(doc: Document, prefix: tuple[str, ...], prefixes: tuple[str, ...],
-               unread: list[UnreadEntry]) -> list[tuple[str, Entry]]:
-    """The keys of the config map at `prefix` as (property, entry); forbidden and nested keys go to `unread`."""
+def config_map(doc: Document, prefix: tuple[str, ...], prefixes: tuple[str, ...], unread: list[UnreadEntry],
+               within: Optional[list[Entry]] = None) -> list[tuple[str, Entry]]:
+    """The keys of the config map at `prefix` as (property, entry); forbidden and nested keys go to `unread`.
+    `within`: the entries of the sequence item the prefix is in (_items), when the caller has them."""
     found = []
     depth = len(prefix)
-    for entry in doc.entries:
+    for entry in doc.entries if within is None else within:
         if len(entry.path) <= depth or entry.path[:depth] != prefix:
             continue
         key = entry.path[depth]
@@ -130,7 +131,7 @@ def extract(loaded: LoadedFile) -> DialectResult:
         elif kind == "KafkaConnector":
             _connector(doc, scope, anchor, connects, result)
         else:
-            _mirror_maker(doc, scope, result)
+            _mirror_maker(doc, scope, result, loaded.budget)
     return result
 
 
@@ -197,7 +198,7 @@ def _text(entry: Optional[Entry]) -> str:
     return (entry.value or "").strip() if entry is not None else ""
 
 
-def _mirror_maker(doc: Document, scope: str, result: DialectResult) -> None:
+def _mirror_maker(doc: Document, scope: str, result: DialectResult, budget: Budget) -> None:
     clusters = _items(doc, "clusters")
     connect_alias = _text(_value(doc, "spec", "connectCluster")) or _text(_value(doc, "spec", "target", "alias"))
     worker_prefix: Optional[tuple[str, ...]] = None
@@ -209,7 +210,7 @@ def _mirror_maker(doc: Document, scope: str, result: DialectResult) -> None:
     worker_props = config_map(doc, worker_prefix, CONNECT_FORBIDDEN, result.unread) if worker_prefix else []
     for index, entries in clusters.items():  # the other clusters' config: forbidden keys are dropped there too
         if worker_prefix != ("spec", "clusters", index, "config"):
-            config_map(doc, ("spec", "clusters", index, "config"), CONNECT_FORBIDDEN, result.unread)
+            config_map(doc, ("spec", "clusters", index, "config"), CONNECT_FORBIDDEN, result.unread, entries)
     keys = dict(worker_props)
     _, worker_unread = worker_producers(worker_props, doc.index, 1, 1)
     result.unread.extend(worker_unread)
@@ -222,10 +223,13 @@ def _mirror_maker(doc: Document, scope: str, result: DialectResult) -> None:
     where = ".".join(worker_prefix) if worker_prefix else "(no connect cluster config)"
     worker = worker_layer(worker_props, f"{where} producer.*")
     for index, entries in _items(doc, "mirrors").items():
+        if not budget.fits((entries[0].line, entries[0].column), built=True):
+            continue
+        budget.spend(len(worker.settings), built=True)
         source = _text(_find(entries, "sourceCluster")) or _text(_find(entries, "source", "alias")) or "?"
         target = _text(_find(entries, "targetCluster")) or connect_alias or "?"
         unread: list[UnreadEntry] = []
-        connector = config_map(doc, ("spec", "mirrors", index, "sourceConnector", "config"), (), unread)
+        connector = config_map(doc, ("spec", "mirrors", index, "sourceConnector", "config"), (), unread, entries)
         result.unread.extend(unread)
         overrides = [Setting(key[len("producer.override."):], entry.value, entry) for key, entry in connector
                      if key.startswith("producer.override.") and len(key) > len("producer.override.")]

@@ -64,9 +64,13 @@ def extract(loaded: LoadedFile) -> DialectResult:
     if loaded.format not in FORMATS:
         return result
     for doc in loaded.documents:
-        for sink, anchor in _kafka_sinks(doc).items():
-            entries = [e for e in doc.entries if len(e.path) > 2 and e.path[0] == "sinks" and e.path[1] == sink]
-            result.producers.append(_producer(loaded, doc, sink, anchor, entries, result.unread))
+        sinks = _kafka_sinks(doc)
+        by_sink: dict[str, list[Entry]] = {}
+        for e in doc.entries:
+            if len(e.path) > 2 and e.path[0] == "sinks" and e.path[1] in sinks:
+                by_sink.setdefault(e.path[1], []).append(e)
+        for sink, anchor in sinks.items():
+            result.producers.append(_producer(loaded, doc, sink, anchor, by_sink.get(sink, []), result.unread))
     return result
 
 
