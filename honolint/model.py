@@ -94,9 +94,9 @@ class Document:
 # 2,000 Spring profiles over a base of 1,000 keys would otherwise hand 2,000,000 settings to the client profile).
 # The dialects that multiply settings (profiles, bindings, channels) charge it as they build, the pipeline as it
 # evaluates, and a manifest's files share the manifest's.
-MOST_PRODUCERS = 256
-MOST_RUNS = 4096  # runs a dialect builds producers from (most turn out the same as another)
-MOST_SETTINGS = 250_000  # settings of all its producers together
+MOST_PRODUCERS = 10_000
+MOST_RUNS = 20_000  # runs a dialect builds producers from (most turn out the same as another)
+MOST_SETTINGS = 250_000  # settings of all its producers together (for runs: the work of building them)
 
 
 class Budget:

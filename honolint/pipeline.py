@@ -122,7 +122,10 @@ class Linter:
         kept = []
         for spec in specs:
             if budget.fits((spec.line, spec.column)):
-                budget.spend(sum(len(layer.settings) for layer in spec.layers))
+                size = 0
+                for layer in spec.layers:
+                    size += len(layer.settings)
+                budget.spend(size)
                 kept.append(spec)
         return kept
 

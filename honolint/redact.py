@@ -161,7 +161,7 @@ def redactor(entries: list[Entry], producers: Iterable = ()) -> Optional[Redacto
     found: Optional[Redactor] = None
     for entry in entries:
         key, value = entry.key, entry.value
-        if value and (is_secret(key) or secret_value(value)):
+        if value and (is_secret(key) or ("-----BEGIN" in value and secret_value(value))):
             found = found or Redactor()
             found.add_secret(key, value, entry.raw, entry.expression.written if entry.expression else None)
         if (value and len(value) > LONGEST_QUOTED) or len(key) > LONGEST_QUOTED:
@@ -171,7 +171,8 @@ def redactor(entries: list[Entry], producers: Iterable = ()) -> Optional[Redacto
     for producer in producers:
         for layer in producer.spec.layers:  # settings read from another file (a Spring profile's base file)
             for setting in layer.settings:
-                if setting.entry is None and setting.value and (is_secret(setting.key) or secret_value(setting.value)):
+                if setting.entry is None and setting.value and (
+                        is_secret(setting.key) or ("-----BEGIN" in setting.value and secret_value(setting.value))):
                     found = found or Redactor()
                     found.add_secret(setting.key, setting.value)
         for setting in producer.effective.unknown_keys:

@@ -1,22 +1,24 @@
 """A file with more producers than honolint checks in one file: the rest are not checked.
 
 ## What it checks
-That every producer a file configures was checked. honolint checks a file's first producer always, and
-then producers while fewer than 256 have been checked and their settings together stay under 250,000
-(a manifest's ConfigMaps and containers count together). A file past either bound is reported once,
-at the first producer left out, with how many were left out (at most that many, when a layout stops
-before it has told its producers apart: a Quarkus profile that changes nothing is no producer).
+That every producer a file configures was checked. honolint checks a file's first producer always, then
+producers while fewer than 10,000 have been checked and they received fewer than 250,000 settings in all;
+the runs a layout builds its producers from (a Spring profile, a Spring Cloud Stream binding, a Quarkus
+channel in a profile, a MirrorMaker flow) have the same bound on the work of building them, and a
+manifest's ConfigMaps and containers count together. A file past a bound is reported once, at the first
+producer left out, with how many were left out (at most that many, when a layout stops before it has
+told its producers apart: a Quarkus profile that changes nothing is no producer).
 
 ## Why
-Producers multiply what they inherit: each Spring profile receives the whole base file, each Spring
-Cloud Stream binding the binder's producer properties, each Quarkus channel the `kafka.*` keys. A file
-of 2,000 profiles over a base of 1,000 keys hands 2,000,000 settings to the client's rules, which took
-a minute and a gigabyte before this bound; a file anyone can change in a pull request must not be able
-to stall the check of every commit. No real application comes near the bound; a generated file may.
+Producers multiply what they inherit: each Spring profile's run reads every document of the file, each
+binding receives the binder's producer properties, each Quarkus channel the `kafka.*` keys. A file of
+2,000 profiles over a base of 1,000 keys handed 2,000,000 settings to the client's rules, which took a
+minute and a gigabyte before this bound; a file anyone can change in a pull request must not be able to
+stall the check of every commit. No real application comes near the bounds; a generated file may.
 
 ## Example
-A Spring Boot `application.yml` whose base document is followed by 300 profile documents, each a
-producer of its own (the block after the first `---` is repeated for n = 0...299):
+A Spring Boot `application.yml` whose base document is followed by 1,000 profile documents, each a
+producer of its own (the block after the first `---` is repeated for n = 0...999):
 ```yaml
 spring:
   kafka:
@@ -31,7 +33,7 @@ spring:
     producer:
       acks: "1"
 ```
-reports the profiles past the 256th producer as not checked. Fix: split the file, or generate fewer profiles:
+reports the profiles past the bound as not checked. Fix: split the file, or generate fewer profiles:
 ```yaml
 spring:
   kafka:
@@ -56,7 +58,7 @@ SEVERITY = "warning"
 CLASSES = ("at-least-once", "at-most-once")
 SCOPE = "file"
 SUMMARY = "more producers in one file than honolint checks: the rest are not checked"
-EXAMPLE_REPEAT = 300  # the documented example's last document, written this many times with {n} numbered
+EXAMPLE_REPEAT = 1000  # the documented example's last document, written this many times with {n} numbered
 
 
 def check(context: FileContext) -> Iterator[Problem]:

@@ -402,20 +402,21 @@ def _sinks(count: int) -> str:
                    'encoding.codec = "json"\n' for i in range(count))
 
 
-@pytest.mark.parametrize("name,text", [
+@pytest.mark.parametrize("name,text,left_out", [
     # measured before the bound: 2,000 x 1,000 took 39 s and 1 GB; 1,000 x 1,000 bindings 19 s and 537 MB;
     # 3,000 x 3,000 Quarkus channels 261 s and 13.8 GB; 20,000 Vector sinks 327 s; 9,900 MirrorMaker flows
     # over 1,000 keys 14 s
-    ("application.yml", _profiles(1000, 500)),
-    ("bindings/application.yml", _bindings(600, 600)),
-    ("application.properties", _channels(2000, 2000)),
-    ("mm2.yaml", _mirrors(6000)),
-    ("mm2/mm2.properties", _flows(80, 1000)),
-    ("vector.toml", _sinks(6000)),
-], ids=["spring-profiles", "scs-bindings", "quarkus-channels", "strimzi-mirrors", "mm2-flows", "vector-sinks"])
-def test_many_producers_in_one_file_are_bounded(tmp_path, name, text):
-    """Each profile, binding or channel inherits the shared keys, so without a bound the work is their product;
-    and a layout that looked for each producer's keys among all of the file's was quadratic too."""
+    ("application.yml", _profiles(1000, 500), True),
+    ("bindings/application.yml", _bindings(600, 600), True),
+    ("application.properties", _channels(2000, 2000), True),
+    ("mm2/mm2.properties", _flows(80, 1000), False),
+    ("mm2.yaml", _mirrors(5000), False),
+    ("vector.toml", _sinks(5000), False),
+], ids=["spring-profiles", "scs-bindings", "quarkus-channels", "mm2-flows", "strimzi-mirrors", "vector-sinks"])
+def test_many_producers_in_one_file_take_linear_time(tmp_path, name, text, left_out):
+    """Each profile, binding or channel inherits the shared keys, so without a bound the work is their product
+    (HL014 then says what was left out); a layout that looked for each producer's keys among all of the
+    file's was quadratic too."""
     path = tmp_path / name
     path.parent.mkdir(exist_ok=True)
     path.write_text(text)
@@ -423,6 +424,5 @@ def test_many_producers_in_one_file_are_bounded(tmp_path, name, text):
     assert run.returncode in (0, 1), run.stderr
     assert run.peak_mb < 250, f"{run.peak_mb:.0f} MB"
     (report,) = run.report()["files"]
-    assert len(report["producers"]) <= 256
-    (left_out,) = [f for f in report["findings"] if f["code"] == "HL014"]
-    assert "more producers in this file are not checked" in left_out["message"]
+    said = [f["message"] for f in report["findings"] if f["code"] == "HL014"]
+    assert len(said) == left_out and all("more producers in this file are not checked" in m for m in said)

@@ -81,7 +81,7 @@ def variants(loaded: LoadedFile, budget: Budget) -> list[Variant]:
             continue
         chosen = tuple((entry, doc.file) for doc in docs if doc.condition is None or _safe(doc.condition, active)
                        for entry in doc.entries)
-        budget.spend(len(chosen), built=True)
+        budget.spend(len(docs) + len(chosen), built=True)  # each run looks at every document
         found.append(Variant(label, active, chosen))
     return found
 

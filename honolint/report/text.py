@@ -125,7 +125,11 @@ class LineWriter:
 
     def write(self, lines: list[Line]) -> None:
         if self.console is None:
-            self.stream.write("".join([printable("".join([text for text, _ in line])) + "\n" for line in lines]))
+            texts = ["".join([text for text, _ in line]) for line in lines]
+            if not all(map(str.isprintable, texts)):  # (the common case costs one scan in C per line)
+                texts = [printable(text) for text in texts]
+            texts.append("")
+            self.stream.write("\n".join(texts))
             return
         from rich.text import Text
 
