@@ -10,9 +10,10 @@ import errno
 import os
 import sys
 
-from honolint.run import EXIT_INTERNAL, EXIT_USAGE
+# only the exit codes are imported before console_script() has taken SIGINT over: a Ctrl-C during the
+# imports of a run is then exit 130 too, not a traceback
+from honolint.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command Ctrl-C ended
 # what writing standard output fails with when it cannot take the report (>/dev/full, a full disk, a
 # vanished terminal); EPIPE, a reader that stopped reading, is no failure of the run
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC), errno.ENXIO}

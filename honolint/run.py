@@ -10,13 +10,12 @@ import os
 import sys
 from typing import TYPE_CHECKING, Optional
 
+from honolint.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE  # noqa: F401 (imported from here too)
 from honolint.report.escape import printable
 from honolint.selection import MOST_PER_RULE, filter_result
 
 if TYPE_CHECKING:
     from honolint.settings import CommandLine
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class UsageError(Exception):

@@ -426,3 +426,12 @@ def test_many_producers_in_one_file_take_linear_time(tmp_path, name, text, left_
     (report,) = run.report()["files"]
     said = [f["message"] for f in report["findings"] if f["code"] == "HL014"]
     assert len(said) == left_out and all("more producers in this file are not checked" in m for m in said)
+
+
+def test_ctrl_c_is_taken_over_before_the_imports_of_a_run():
+    """The console script's module imports nothing of honolint but its exit codes, so the SIGINT handler is in
+    place before the imports that take most of the start-up: a Ctrl-C there is exit 130, not a traceback."""
+    probe = ("import sys\nimport honolint.entry\n"
+             "print(sorted(m for m in sys.modules if m.startswith('honolint')))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['honolint', 'honolint.entry', 'honolint.exits']"
