@@ -1,4 +1,4 @@
-"""Glob patterns matched without backtracking: `*` (within a segment), `**` (across them), `**/` (any
+"""Glob patterns matched without backtracking (Glob: a settings file's include/exclude/override pattern): `*` (within a segment), `**` (across them), `**/` (any
 directories, or none), a trailing `/**` (the path or anything below it), `?`, `[...]` and `[!...]`.
 
 A regular expression such as `[^/]*a[^/]*a[^/]*b` backtracks on a long run of `a`s: the time grows with
@@ -116,3 +116,31 @@ def _run(steps: list[Step], text: str, directories: bool) -> bool:
         if not states:
             return False
     return end in states or _BELOW in states
+
+
+class Glob:
+    """A compiled include/exclude/override glob (globs.py: matched without backtracking). `anchored`: it
+    holds a '/', so it is matched from the settings file's directory."""
+
+    __slots__ = ("pattern", "steps", "anchored")
+
+    def __init__(self, pattern: str, steps: list, anchored: bool) -> None:
+        self.pattern, self.steps, self.anchored = pattern, steps, anchored
+
+    @classmethod
+    def compile(cls, pattern: str) -> "Glob":
+        text = pattern.strip()
+        anchored = "/" in text.rstrip("/")
+        text = text.strip("/") if anchored else text.rstrip("/")
+        return cls(pattern, compile_steps(text), anchored)
+
+    def matches(self, relative: str) -> bool:
+        """The path itself (for `include`): anchored globs match the whole relative path,
+        the others the last segment."""
+        return full_match(self.steps, relative if self.anchored else relative.rsplit("/", 1)[-1])
+
+    def covers(self, relative: str) -> bool:
+        """The path or a directory above it (for `exclude` and `overrides`)."""
+        if self.anchored:
+            return prefix_match(self.steps, relative)
+        return any(part != ".." and full_match(self.steps, part) for part in relative.split("/"))

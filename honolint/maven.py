@@ -234,7 +234,7 @@ def _inside(path: str, directory: str) -> Optional[str]:
 
 
 def _selected(relative: str, resource: Resource) -> bool:
-    from honolint.settings_file import Glob
+    from honolint.globs import Glob
 
     if resource.includes and not any(Glob.compile("/" + p.lstrip("/")).matches(relative) for p in resource.includes):
         return False

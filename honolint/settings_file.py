@@ -1,4 +1,5 @@
-"""A settings file: reading it (`.honolint.yaml`, `pyproject.toml`, `setup.cfg`), validating it, and its globs.
+"""A settings file: reading it (`.honolint.yaml`, `pyproject.toml`, `setup.cfg`), validating it, and its globs
+(globs.Glob).
 
 Globs (`include`, `exclude`, `overrides`) are relative to the settings file's directory; `*` and
 `?` stay within a path segment, `**` spans segments. A glob without `/` matches a file or directory
@@ -15,6 +16,7 @@ import os
 import re
 from typing import Any, Optional
 
+from honolint.globs import Glob
 from honolint.selection import Catalog
 
 LIST_KEYS = ("include", "exclude", "select", "ignore")
@@ -37,43 +39,6 @@ def shown_path(path: str) -> str:
 def _quote(key: Any) -> str:
     text = str(key)
     return text if re.fullmatch(r"[A-Za-z0-9_-]+", text) else '"' + text.replace('"', '\\"') + '"'
-
-
-# ------------------------------------------------------------------------------------------ globs
-
-
-class Glob:
-    """A compiled include/exclude/override glob (globs.py: matched without backtracking). `anchored`: it
-    holds a '/', so it is matched from the settings file's directory."""
-
-    __slots__ = ("pattern", "steps", "anchored")
-
-    def __init__(self, pattern: str, steps: list, anchored: bool) -> None:
-        self.pattern, self.steps, self.anchored = pattern, steps, anchored
-
-    @classmethod
-    def compile(cls, pattern: str) -> "Glob":
-        from honolint.globs import compile_steps
-
-        text = pattern.strip()
-        anchored = "/" in text.rstrip("/")
-        text = text.strip("/") if anchored else text.rstrip("/")
-        return cls(pattern, compile_steps(text), anchored)
-
-    def matches(self, relative: str) -> bool:
-        """The path itself (for `include`): anchored globs match the whole relative path,
-        the others the last segment."""
-        from honolint.globs import full_match
-
-        return full_match(self.steps, relative if self.anchored else relative.rsplit("/", 1)[-1])
-
-    def covers(self, relative: str) -> bool:
-        """The path or a directory above it (for `exclude` and `overrides`)."""
-        from honolint.globs import full_match, prefix_match
-
-        if self.anchored:
-            return prefix_match(self.steps, relative)
-        return any(part != ".." and full_match(self.steps, part) for part in relative.split("/"))
 
 
 # ------------------------------------------------------------------------------------------ settings files

@@ -6,7 +6,7 @@ import time
 
 from hypothesis import given, settings, strategies as st
 
-from honolint.settings_file import Glob
+from honolint.globs import Glob
 
 
 def _regex(pattern: str) -> str:

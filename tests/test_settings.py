@@ -392,6 +392,6 @@ def test_include_and_exclude_when_walking_and_force_exclude_for_named_files(hono
     ("p[!0-4].yaml", "p5.yaml", True), ("a/", "a/p.yaml", True),
 ])
 def test_globs(pattern, path, covered):
-    from honolint.settings_file import Glob
+    from honolint.globs import Glob
 
     assert Glob.compile(pattern).covers(path) is covered
