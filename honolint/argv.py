@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import os
 
-from honolint.model import QOS_CLASSES, SEVERITIES as FAIL_LEVELS
-
-CHECK_FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
-EFFECTIVE_FORMATS = ("text", "json")
-COLORS = ("auto", "always", "never")
-MOST_JOBS = 64
+from honolint.options import (CHECK_FORMATS, COLORS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES, client_problem,
+                              dialect_problem, rule_selectors)
 
 # `check`'s options read here: spelling -> (parameter, what it takes); the rest are left to click
 _FLAGS = {"--isolated": "isolated", "--no-inline-ignores": "no_inline", "--force-exclude": "force_exclude",
@@ -90,41 +86,3 @@ def _valid(params: dict, paths: list[str], repeated: dict[str, list[str]]) -> bo
             if problem:
                 return False
     return all(path == "-" or os.path.exists(path) for path in paths)
-
-
-def client_problem(value: str) -> str | None:
-    """What is wrong with --client VALUE, or None."""
-    from honolint.profiles import ClientSpecError, parse_client
-
-    try:
-        parse_client(value)
-    except ClientSpecError as exc:
-        return str(exc)
-    return None
-
-
-def dialect_problem(value: str) -> str | None:
-    """What is wrong with --dialect VALUE, or None."""
-    from honolint.dialects import DETECTION_ORDER
-
-    if value in DETECTION_ORDER:
-        return None
-    return f"'{value}' is not a dialect: choose one of {', '.join(DETECTION_ORDER)}"
-
-
-def rule_selectors(values: list[str] | tuple[str, ...]) -> tuple[list[str], str | None]:
-    """--select/--ignore: comma lists, repeatable; (the selectors, what is wrong with them or None)."""
-    from honolint.run import catalog
-    from honolint.selection import split_selectors
-
-    selectors = split_selectors(values)
-    for value in values:
-        if not split_selectors([value]):  # `--select ''` would turn every rule off
-            return selectors, (f"'{value}' names no rule: give codes (HL201), names (acks-not-all) or code "
-                               "prefixes (HL2), comma-separated")
-    known = catalog()
-    for selector in selectors:
-        if known.expand(selector) is None:
-            return selectors, (f"'{selector}' names no rule: give codes (HL201), names (acks-not-all) or code "
-                               "prefixes (HL2); `honolint rules` lists them")
-    return selectors, None

@@ -11,8 +11,8 @@ from typing import Optional
 import click
 
 from honolint import __version__
-from honolint.argv import (CHECK_FORMATS, COLORS, EFFECTIVE_FORMATS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES,
-                           client_problem, dialect_problem, rule_selectors)
+from honolint.options import (CHECK_FORMATS, COLORS, EFFECTIVE_FORMATS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES,
+                              client_problem, dialect_problem, rule_selectors)
 from honolint.run import UsageError, check_run, effective_run, report
 from honolint.supplied import define_problem
 

@@ -18,8 +18,8 @@ from functools import partial
 from typing import Optional, TextIO
 
 from honolint.report.escape import printable
-from honolint.run import EXIT_INTERNAL
-from honolint.streaming import Items
+from honolint.exits import EXIT_INTERNAL
+from honolint.report.stream import Items
 
 MIN_FILES_PER_PROCESS = 100  # below this a second process costs more than it saves (benchmarks/RESULTS.md)
 MOST_PROCESSES_BY_DEFAULT = 8

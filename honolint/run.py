@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 
 from honolint.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE  # noqa: F401 (imported from here too)
 from honolint.report.escape import printable
+from honolint.options import catalog, check_in_file_setting
 from honolint.selection import MOST_PER_RULE, filter_result
 
 if TYPE_CHECKING:
@@ -122,13 +123,6 @@ def _writable(file: str, option: str) -> None:
         raise UsageError(str(exc)) from None
 
 
-def catalog():
-    from honolint.rulebook import rule_modules
-    from honolint.selection import Catalog
-
-    return Catalog(rule_modules())
-
-
 def report(run: Run) -> None:
     """Lint every file of the run, write its reports, exit with its code."""
     from honolint.settings_file import SettingsError
@@ -147,7 +141,7 @@ def report(run: Run) -> None:
         if run.show_settings:
             from honolint.report.settings_text import show_settings
 
-            show_settings(run, project)
+            show_settings(run.paths, run.stdin_filename, run.command_line, project, sys.stdout)
             sys.exit(EXIT_OK)
         baseline = None
         if run.baseline_file:
@@ -165,16 +159,18 @@ def report(run: Run) -> None:
     refuse_overwriting_reads(run, project)
     if run.write_baseline:
         hidden += write_baseline(run, results)
-    from honolint.report.output import render_report, write_text  # a streamed run never gets here
+    from honolint.report.output import TextView, render_report, write_text  # a streamed run never gets here
+
+    view = TextView(run.view, run.statistics, run.quiet, run.show_infos)
 
     for output_format, file in run.outputs:
         if file == "-":
             if output_format == "text":
-                write_text(run, results, hidden, sys.stdout, use_color(run.color), levels)
+                write_text(view, results, hidden, sys.stdout, use_color(run.color), levels)
             else:
-                sys.stdout.write(render_report(output_format, run, results, hidden, levels))
+                sys.stdout.write(render_report(output_format, view, results, hidden, levels))
             continue
-        text = render_report(output_format, run, results, hidden, levels)  # files never get colour
+        text = render_report(output_format, view, results, hidden, levels)  # files never get colour
         write_file(file, text, "--output-file")
     if run.exit_zero:
         sys.exit(EXIT_OK)
@@ -253,8 +249,6 @@ def streams(run: Run) -> bool:
 
 
 def stream(run: Run, project, baseline) -> None:
-    from honolint.streaming import write_report
-
     linters = _Linters(run, project)
     inputs = _inputs(run, project)
 
@@ -438,16 +432,6 @@ class _Linters:
         return linter
 
 
-def check_in_file_setting(key: str, value: str) -> Optional[str]:
-    """None when `# honolint: KEY=VALUE` can be applied, else what is wrong with it."""
-    from honolint.argv import client_problem, dialect_problem
-    from honolint.model import QOS_CLASSES
-
-    if key == "qos":
-        return None if value in QOS_CLASSES else f"'{value}' is not a QoS class: use at-least-once or at-most-once"
-    return dialect_problem(value) if key == "dialect" else client_problem(value)
-
-
 def exit_code(results, levels) -> int:
     from honolint.selection import fails
 
@@ -465,3 +449,37 @@ def use_color(choice: str) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int,
+                 show_infos: bool = True) -> tuple[bool, int]:
+    """Write the report for `files` to standard output; (whether it fails, how many findings were dropped).
+
+    `outcomes_of(files, notes=None)` yields (result, fail level, findings dropped) for each file it
+    lints; given a list, `notes`, it collects there the notes it would print instead."""
+    from honolint.processes import Team, processes
+    from honolint.report.json_report import closing, opening
+    from honolint.report.stream import Items
+    from honolint.report.text import summary_line
+
+    out = sys.stdout
+    if as_json:
+        out.write(opening())
+    items = Items(as_json, color, show_infos)
+    count = processes(jobs, len(files))
+    team = Team.start(outcomes_of, files, count, as_json, color, show_infos) if count > 1 else None
+    if team is not None:
+        team.lint(items, out)
+    else:
+        items.stretch(out)
+        for outcome in outcomes_of(files):
+            items.add(*outcome)
+    items.stretch(out)
+    if as_json:
+        items.chunks.write(closing(items.summary))
+    else:
+        from honolint.report.output import hidden_lines
+
+        items.lines.write([summary_line(items.summary, items.unlisted)] + hidden_lines(items.hidden))
+    items.flush()
+    return items.failed, items.hidden

@@ -271,7 +271,7 @@ def test_slices_written_in_turn_after_empty_ones_read_as_one_stretch(as_json):
 
     from honolint.model import FileResult
     from honolint.processes import Team
-    from honolint.streaming import Items
+    from honolint.report.stream import Items
 
     def outcomes_of(files, notes=None):
         return ((FileResult(file, "plain", [], []), "error", 0) for file in files if file >= "f030")
@@ -300,7 +300,7 @@ def test_a_process_that_fails_ends_the_run_with_exit_3_and_says_why(failure, sai
     reported as one: never a partial report that passes."""
     script = f"""
 import os, signal, time
-from honolint.streaming import write_report
+from honolint.run import write_report
 
 parent = os.getpid()
 

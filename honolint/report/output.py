@@ -1,13 +1,19 @@
 """The report formats as the run writes them: text (full, quiet, statistics) and the others as strings."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from honolint.run import Run
+from typing import NamedTuple
 
 
-def render_report(output_format: str, run: Run, results, hidden: int, levels=None) -> str:
+class TextView(NamedTuple):
+    """What a text report shows of a run: the findings or the effective configuration, and how much of them."""
+
+    view: str = "findings"  # or "effective"
+    statistics: bool = False
+    quiet: bool = False
+    show_infos: bool = False
+
+
+def render_report(output_format: str, run: TextView, results, hidden: int, levels=None) -> str:
     """Every report format but colour text, as a string. Each module is imported only when used."""
     if output_format == "json":
         from honolint.report.json_report import render
@@ -28,7 +34,7 @@ def render_report(output_format: str, run: Run, results, hidden: int, levels=Non
     return render(results)
 
 
-def write_text(run: Run, results, hidden: int, stream, color: bool, levels=None) -> None:
+def write_text(run: TextView, results, hidden: int, stream, color: bool, levels=None) -> None:
     from honolint.report.text import write
 
     if run.view == "effective":

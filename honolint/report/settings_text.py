@@ -2,36 +2,31 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
-
-import click
-
-if TYPE_CHECKING:
-    from honolint.run import Run
+from typing import TextIO
 
 
-def show_settings(run: Run, project) -> None:
+def show_settings(paths, stdin_filename, command_line, project, out: TextIO) -> None:
     """--show-settings: for each path (or the current directory), each setting, its value, its source."""
     from honolint.load import read_file
     from honolint.redact import MASK, is_secret
     from honolint.report.escape import printable
-    from honolint.run import check_in_file_setting
+    from honolint.options import check_in_file_setting
     from honolint.settings_file import shown_path
 
-    targets = [p for p in run.paths] or [None]
+    targets = [p for p in paths] or [None]
     for index, path in enumerate(targets):
         if path == "-":
-            path = run.stdin_filename or None
+            path = stdin_filename or None
         resolved = project.resolve(path)
         shown = path if path is not None else "."
-        click.echo(("\n" if index else "") + f"settings for {printable(shown)}")
+        out.write(("\n" if index else "") + f"settings for {printable(shown)}\n")
         settings = resolved.settings_file
         rows = [("settings file", "none found" if settings is None else
                  (f"{shown_path(settings.path)} {settings.section}".strip()),
-                 "--config" if run.command_line.config else ("--isolated" if run.command_line.isolated else
+                 "--config" if command_line.config else ("--isolated" if command_line.isolated else
                                                              "closest to the path"))]
         in_file = {}
-        if path is not None and os.path.isfile(path) and run.command_line.inline:
+        if path is not None and os.path.isfile(path) and command_line.inline:
             from honolint.directives import parse
 
             loaded = read_file(path)
@@ -69,8 +64,8 @@ def show_settings(run: Run, project) -> None:
         rows.append(("fail-level", *resolved.values["fail-level"]))
         for name, (value, how) in sorted((resolved.supplied.values if resolved.supplied else {}).items()):
             rows.append((f"define {name}", MASK if is_secret(name) else value, how))
-        rows.append(("inline ignores", "on" if run.command_line.inline else "off",
-                     "default" if run.command_line.inline else "command line (--no-inline-ignores)"))
+        rows.append(("inline ignores", "on" if command_line.inline else "off",
+                     "default" if command_line.inline else "command line (--no-inline-ignores)"))
         if settings is not None and settings.data.get("overrides") and (path is None or os.path.isdir(path)):
             for glob, override in settings.data["overrides"].items():
                 text = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in override.items())
@@ -79,4 +74,4 @@ def show_settings(run: Run, project) -> None:
         width = max(len(name) for name, _, _ in rows)
         value_width = min(max(len(str(value)) for _, value, _ in rows), 48)
         for name, value, source in rows:
-            click.echo(f"  {name:<{width}}  {str(value):<{value_width}}  ({source})")
+            out.write(f"  {name:<{width}}  {str(value):<{value_width}}  ({source})\n")

@@ -1,11 +1,10 @@
-"""One text or JSON report to standard output, written file by file as each result is made; none is kept.
+"""A text or JSON report written file by file as each result is made; none is kept.
 
-A long list of files is linted by several processes (processes.py); the report is the same, byte for
-byte, as one process's.
+When several processes lint a long list of files (processes.py), each writes its stretches with Items and
+the report is the same, byte for byte, as one process's.
 """
 from __future__ import annotations
 
-import sys
 from typing import TextIO
 
 from honolint.report.json_report import Summary, closing, file_json, opening
@@ -78,34 +77,3 @@ class _Chunks:
             self.out.write("".join(self.pending))
             self.pending, self.size = [], 0
         self.out.flush()
-
-
-def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int,
-                 show_infos: bool = True) -> tuple[bool, int]:
-    """Write the report for `files` to standard output; (whether it fails, how many findings were dropped).
-
-    `outcomes_of(files, notes=None)` yields (result, fail level, findings dropped) for each file it
-    lints; given a list, `notes`, it collects there the notes it would print instead."""
-    from honolint.processes import Team, processes
-
-    out = sys.stdout
-    if as_json:
-        out.write(opening())
-    items = Items(as_json, color, show_infos)
-    count = processes(jobs, len(files))
-    team = Team.start(outcomes_of, files, count, as_json, color, show_infos) if count > 1 else None
-    if team is not None:
-        team.lint(items, out)
-    else:
-        items.stretch(out)
-        for outcome in outcomes_of(files):
-            items.add(*outcome)
-    items.stretch(out)
-    if as_json:
-        items.chunks.write(closing(items.summary))
-    else:
-        from honolint.report.output import hidden_lines
-
-        items.lines.write([summary_line(items.summary, items.unlisted)] + hidden_lines(items.hidden))
-    items.flush()
-    return items.failed, items.hidden
