@@ -10,24 +10,12 @@ from __future__ import annotations
 
 import os
 
-from honolint.options import (CHECK_FORMATS, COLORS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES, client_problem,
-                              dialect_problem, rule_selectors)
+from honolint.options import CHECK_OPTIONS, client_problem, defaults, dialect_problem, path_problem, rule_selectors
 
-# `check`'s options read here: spelling -> (parameter, what it takes); the rest are left to click
-_FLAGS = {"--isolated": "isolated", "--no-inline-ignores": "no_inline", "--force-exclude": "force_exclude",
-          "--exit-zero": "exit_zero", "-q": "quiet", "--quiet": "quiet", "--statistics": "statistics",
-          "--show-infos": "show_infos"}
-_VALUES = {"--client": "client", "--qos": "qos", "--dialect": "dialect", "--color": "color",
-           "--stdin-filename": "stdin_filename", "--fail-level": "fail_level", "-j": "jobs", "--jobs": "jobs"}
-_REPEATED = {"--format": "output_formats", "--select": "select", "--ignore": "ignore", "--define": "defines"}
-_CHOICES = {"qos": QOS_CLASSES, "color": COLORS, "fail_level": FAIL_LEVELS, "output_formats": CHECK_FORMATS}
-
-CHECK_DEFAULTS = {"paths": (), "client": None, "qos": None, "dialect": None, "config_file": None, "isolated": False,
-                  "no_inline": False, "force_exclude": False, "color": "auto", "stdin_filename": None,
-                  "output_formats": (), "output_files": (), "select": None, "ignore": None, "fail_level": None,
-                  "exit_zero": False, "quiet": False, "statistics": False, "show_settings": False,
-                  "baseline_file": None, "write_baseline": None, "jobs": 0, "defines": (), "define_files": (),
-                  "show_infos": False}
+# `check`'s options by every spelling, from the option table (options.py)
+_BY_NAME = {name: option for option in CHECK_OPTIONS for name in option.names}
+CHECK_DEFAULTS = defaults(CHECK_OPTIONS)
+_MANY = tuple(option.param for option in CHECK_OPTIONS if option.kind == "many")
 
 
 def parse_check(args: list[str]) -> dict | None:
@@ -36,28 +24,33 @@ def parse_check(args: list[str]) -> dict | None:
     if args[:1] != ["check"]:
         return None
     params, paths = dict(CHECK_DEFAULTS), []
-    repeated: dict[str, list[str]] = {"output_formats": [], "select": [], "ignore": [], "defines": []}
+    repeated: dict[str, list[str]] = {name: [] for name in _MANY}
     rest = iter(args[1:])  # pre-commit passes thousands of file names: no list.pop(0)
     for arg in rest:
         if arg[:1] != "-" or arg == "-":
             paths.append(arg)
             continue
-        option, equals, attached = arg.partition("=")
+        name, equals, attached = arg.partition("=")
         if arg.startswith("-j") and not arg.startswith("--"):  # -j N, -jN
-            option, equals, attached = "-j", arg[2:] != "", arg[2:]
-        if option in _FLAGS and not equals:
-            params[_FLAGS[option]] = True
+            name, equals, attached = "-j", arg[2:] != "", arg[2:]
+        option = _BY_NAME.get(name)
+        if option is None:
+            return None  # --help, --version, a misspelt option: click's to say
+        if option.kind == "flag":
+            if equals:
+                return None
+            params[option.param] = True
             continue
-        name = _VALUES.get(option) or _REPEATED.get(option)
         value = attached if equals else next(rest, None)
-        if name is None or value is None or value not in _CHOICES.get(name, (value,)):
+        if value is None or (option.choices is not None and value not in option.choices) \
+                or (option.path is not None and path_problem(value, option.path)):
             return None
-        if option in _REPEATED:
-            repeated[name].append(value)
+        if option.kind == "many":
+            repeated[option.param].append(value)
         else:
-            params[name] = value
-    params["output_formats"] = tuple(repeated["output_formats"])
-    params["defines"] = tuple(repeated["defines"])
+            params[option.param] = value
+    for name in ("output_formats", "output_files", "defines", "define_files"):
+        params[name] = tuple(repeated[name])
     if not _valid(params, paths, repeated):
         return None
     params["paths"] = tuple(paths)
@@ -68,7 +61,7 @@ def _valid(params: dict, paths: list[str], repeated: dict[str, list[str]]) -> bo
     """Convert and check what click's types and callbacks convert and check; False where click would refuse."""
     jobs = params["jobs"]
     if isinstance(jobs, str):
-        if not (jobs.isascii() and jobs.isdigit() and int(jobs) <= MOST_JOBS):
+        if not (jobs.isascii() and jobs.isdigit() and int(jobs) <= _BY_NAME["--jobs"].most):
             return False
         params["jobs"] = int(jobs)
     if params["client"] is not None and client_problem(params["client"]):

@@ -11,8 +11,8 @@ from typing import Optional
 import click
 
 from honolint import __version__
-from honolint.options import (CHECK_FORMATS, COLORS, EFFECTIVE_FORMATS, FAIL_LEVELS, MOST_JOBS, QOS_CLASSES,
-                              client_problem, dialect_problem, rule_selectors)
+from honolint.options import (CHECK_OPTIONS, EFFECTIVE_OPTIONS, Option, client_problem, dialect_problem,
+                              rule_selectors)
 from honolint.run import UsageError, check_run, effective_run, report
 from honolint.supplied import define_problem
 
@@ -57,87 +57,41 @@ def _rules(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     return selectors
 
 
-def lint_options(formats: tuple[str, ...]):
-    """The options of `check` and `effective`; `formats`: the report formats the command writes."""
-    return lambda function: _lint_options(function, formats)
+_CHECKS = {"client": _client, "dialect": _dialect, "rules": _rules, "defines": _defines}
 
 
-def _lint_options(function, formats: tuple[str, ...]):
-    options = [
-        click.argument("paths", nargs=-1, type=_Path(exists=True, readable=False, allow_dash=True)),
-        click.option("--client", callback=_client,
-                     help="client and version: java[:X.Y[.Z]] or librdkafka[:X.Y[.Z]]  [default: java, or "
-                          "librdkafka for a file written in librdkafka's property names]"),
-        click.option("--qos", type=click.Choice(QOS_CLASSES),
-                     help="the class the producers must meet (Hono producers: always at-least-once)  "
-                          "[default: at-least-once]"),
-        click.option("--dialect", callback=_dialect,
-                     help="the file's layout instead of detecting it (`honolint dialects` lists them)"),
-        click.option("--config", "config_file", metavar="PATH",
-                     type=_Path(exists=True, dir_okay=False, allow_dash=False),
-                     help="the settings file for every path (.honolint.yaml, pyproject.toml or setup.cfg), "
-                          "instead of the closest one to each file"),
-        click.option("--isolated", is_flag=True, help="ignore every settings file"),
-        click.option("--define", "defines", multiple=True, metavar="NAME=VALUE", callback=_defines,
-                     help="the value the deployment gives a name that expressions refer to (${NAME}, ${NAME:default}, "
-                          "Maven's ${name} and @name@, ${env:NAME}); repeatable. Wins over --define-file and the "
-                          "settings file's defines"),
-        click.option("--define-file", "define_files", multiple=True, metavar="FILE",
-                     type=_Path(exists=True, dir_okay=False),
-                     help="NAME=VALUE lines (.properties, or .env syntax for a .env file) to use as --define; "
-                          "repeatable, a later file wins"),
-        click.option("--no-inline-ignores", "no_inline", is_flag=True,
-                     help="ignore every `# honolint:` comment in the files: suppressions and in-file settings"),
-        click.option("--force-exclude", is_flag=True,
-                     help="apply the settings file's exclude globs to files named explicitly too (pre-commit)"),
-        click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
-                     help="colour the text report (auto: on a terminal, unless NO_COLOR is set)"),
-        click.option("--stdin-filename", help="the name to report for '-' (standard input); its suffix picks the format"),
-        click.option("--format", "output_formats", multiple=True, type=click.Choice(formats),
-                     help="report format; repeatable, with an --output-file each  [default: text"
-                          + ("; github when GITHUB_ACTIONS=true]" if "github" in formats else "]")),
-        click.option("--output-file", "output_files", multiple=True, metavar="PATH",
-                     type=_Path(dir_okay=False, allow_dash=True),
-                     help="write the report to PATH (- for standard output); repeatable: the n-th --output-file "
-                          "takes the n-th --format"),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+def _click_option(option: Option):
+    """The click option of one row of the option table."""
+    extra: dict = {}
+    if option.kind == "flag":
+        extra["is_flag"] = True
+    elif option.kind == "many":
+        extra["multiple"] = True
+    if option.choices is not None:
+        extra["type"] = click.Choice(option.choices)
+    elif option.most is not None:
+        extra["type"] = click.IntRange(0, option.most)
+    elif option.path is not None:
+        extra["type"] = _Path(exists=option.path.exists, dir_okay=option.path.dir_okay,
+                              allow_dash=option.path.allow_dash)
+    if option.check is not None:
+        extra["callback"] = _CHECKS[option.check]
+    if option.default is not None:
+        extra["default"] = option.default
+    if option.show_default:
+        extra["show_default"] = True
+    if option.metavar is not None:
+        extra["metavar"] = option.metavar
+    return click.option(*option.names, option.param, help=option.help, **extra)
 
 
-def _check_options(function):
-    options = [
-        click.option("--select", callback=_rules, multiple=True, metavar="RULES",
-                     help="only these rules: codes, names or code prefixes (HL2), comma-separated; repeatable. "
-                          "Replaces the settings file's select and ignore"),
-        click.option("--ignore", callback=_rules, multiple=True, metavar="RULES",
-                     help="not these rules: codes, names or code prefixes, comma-separated; repeatable. "
-                          "Adds to the settings file's ignore"),
-        click.option("--fail-level", type=click.Choice(FAIL_LEVELS),
-                     help="exit with 1 for a finding at or above this severity that concerns a producer's "
-                          "target class  [default: error]"),
-        click.option("--exit-zero", is_flag=True, help="exit with 0 even when findings fail (usage errors still exit 2)"),
-        click.option("-q", "--quiet", is_flag=True,
-                     help="text report: only the findings, one line each, no headers, verdicts or summary"),
-        click.option("--statistics", is_flag=True, help="text report: the number of findings per rule instead"),
-        click.option("--show-infos", is_flag=True,
-                     help="text report: list the infos too (else the summary counts them; JSON, SARIF and the "
-                          "other formats always hold them)"),
-        click.option("--show-settings", is_flag=True,
-                     help="print the settings in force for PATH... (or the current directory) and where each "
-                          "comes from, then exit"),
-        click.option("--baseline", "baseline_file", metavar="FILE", type=_Path(exists=True, dir_okay=False),
-                     help="report only the findings that FILE (written by --write-baseline) does not hold"),
-        click.option("--write-baseline", "write_baseline", metavar="FILE", type=_Path(dir_okay=False),
-                     help="record the findings of this run in FILE, and report none of them"),
-        click.option("--jobs", "-j", type=click.IntRange(0, MOST_JOBS), default=0, metavar="N",
-                     help="lint in N processes when one text or JSON report goes to standard output; "
-                          "0 (default): one per CPU core, with at least 100 files for each"),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+def _with_options(options: tuple[Option, ...]):
+    """A command's PATHS argument and its options, from the option table (options.py)."""
+    def decorate(function):
+        for option in reversed(options):
+            function = _click_option(option)(function)
+        return click.argument("paths", nargs=-1, type=_Path(exists=True, readable=False, allow_dash=True))(function)
+    return decorate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -147,15 +101,14 @@ def cli() -> None:
 
 
 @cli.command()
-@lint_options(CHECK_FORMATS)
-@_check_options
+@_with_options(CHECK_OPTIONS)
 def check(**params) -> None:
     """Check the producer configurations in PATH... (files, directories, or - for standard input)."""
     _said_by_click(lambda: report(check_run(**params)))
 
 
 @cli.command()
-@lint_options(EFFECTIVE_FORMATS)
+@_with_options(EFFECTIVE_OPTIONS)
 def effective(**params) -> None:
     """Print each producer's effective configuration: value and origin of every key that matters."""
     _said_by_click(lambda: report(effective_run(**params)))

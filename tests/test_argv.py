@@ -15,13 +15,12 @@ from hypothesis import strategies as st
 
 from honolint.argv import parse_check
 from honolint.cli import check, cli
+from honolint.options import CHECK_OPTIONS
 from lint_helpers import invoke
 
-OPTIONS = ["--client", "--qos", "--dialect", "--color", "--stdin-filename", "--fail-level", "-j", "--jobs",
-           "--format", "--select", "--ignore", "--isolated", "--no-inline-ignores", "--force-exclude", "--exit-zero",
-           "-q", "--quiet", "--statistics", "--show-infos", "--show-settings", "--config", "--output-file", "--baseline",
-           "--write-baseline", "-h", "--help", "--version", "--", "-x", "--nope", "-qj", "-jq", "--client-", "--define",
-           "--define-file"]
+# every spelling of every option in the table both readers are built from, and tokens neither must take
+OPTIONS = [name for option in CHECK_OPTIONS for name in option.names] + [
+    "-h", "--help", "--version", "--", "-x", "--nope", "-qj", "-jq", "--client-"]
 VALUES = ["java", "java:3.0", "JAVA:3.9", "librdkafka:2.16", "bogus", "at-least-once", "at-most-once", "AT-MOST-ONCE",
           "auto", "never", "always", "json", "text", "sarif", "github", "error", "info", "HL2", "HL201,acks-not-all",
           "HL999", ",", "", "0", "2", "64", "65", "-1", "+2", " 3", "٣", "0x2", "1_0", "plain", "spring-boot", "nope",
@@ -69,6 +68,8 @@ def test_a_check_command_line_is_read_as_click_reads_it_or_left_to_click(existin
     ["--dialect", "spring-boot", "--fail-level", "warning", "--statistics", "--isolated", "--no-inline-ignores"],
     ["--stdin-filename", "x.yaml", "-", "--jobs", "64"],
     ["--define", "KAFKA_ACKS=all", "--define=env:RETRIES=3"],
+    ["--output-file", "-"], ["--show-settings"], ["--write-baseline", "b"],
+    ["--format", "sarif", "--output-file=o.sarif"],
 ])
 def test_the_command_lines_of_hooks_and_ci_steps_are_read_without_click(existing, args):
     args = [*args, *existing]
@@ -76,8 +77,8 @@ def test_the_command_lines_of_hooks_and_ci_steps_are_read_without_click(existing
 
 
 @pytest.mark.parametrize("args", [
-    ["--help"], ["-h"], ["--version"], ["--config", "x"], ["--output-file", "-"], ["--show-settings"],
-    ["--baseline", "b"], ["--write-baseline", "b"], ["--", "x"], ["--jobs", "65"], ["--qos", "AT-MOST-ONCE"],
+    ["--help"], ["-h"], ["--version"], ["--config", "x"], ["--config", "-"], ["--output-file", ""],
+    ["--baseline", "b"], ["--isolated=yes"], ["--", "x"], ["--jobs", "65"], ["--qos", "AT-MOST-ONCE"],
     ["no/such/file"], ["--client", "java:0.1"], ["--select", "HL999"], ["--format"],
     [""], ["--select", ""], ["--select=,"], ["--ignore", " "],
 ])
@@ -167,3 +168,25 @@ def test_standard_input_closed_is_an_unreadable_file():
                           "--stdin-filename", "app.yaml", "-"], capture_output=True, text=True)
     assert run.returncode == 1, run.stderr
     assert "app.yaml:1:1  HL001  error: cannot read standard input: it is closed" in run.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["--config", "{settings}"], ["--output-file", "{out}", "--format", "json"], ["--baseline", "{baseline}"],
+    ["--fail-level", "warning"], ["--write-baseline", "{out}"], ["--define-file", "{defines}"], ["--show-settings"],
+])
+def test_the_options_of_a_ci_step_import_no_click(tmp_path, args):
+    """Every option of the table is read by the fast path, path-typed ones too: a CI step that names its
+    settings file, its report file or its baseline pays no click import."""
+    files = {"settings": ".honolint.yaml", "out": "report.out", "baseline": "baseline.json", "defines": "deploy.env"}
+    for name, file in files.items():
+        if name != "out":
+            (tmp_path / file).write_text('{"schema": "honolint.baseline/1", "findings": []}\n' if name == "baseline" else
+                                         ("qos: at-least-once\n" if name == "settings" else "ACKS=all\n"))
+    (tmp_path / "p.properties").write_text("acks=all\n")
+    args = [arg.format(**{name: str(tmp_path / file) for name, file in files.items()}) for arg in args]
+    probe = ("import sys\nfrom honolint.entry import main\nsys.argv = ['honolint', 'check', *sys.argv[1:]]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('click' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe, *args, str(tmp_path / "p.properties")],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.stderr.splitlines()[-1] == "False", result.stderr
