@@ -2,7 +2,7 @@
 
 `honolint check --write-baseline FILE` records each finding the run would report; `--baseline FILE`
 drops every finding recorded there before the exit code is computed. A finding is recognised by
-`report.fingerprint.finding_fingerprint`: the file's path, the producer's scope, the rule, the key and
+`fingerprint.finding_fingerprint`: the file's path, the producer's scope, the rule, the key and
 the message without line numbers (which carries the value), so lines moving in the file keep it, and
 a changed value, a renamed file or another producer make it new. Paths are taken relative to the
 baseline file's directory, so the baseline works from any current directory. The same finding twice
@@ -26,7 +26,7 @@ import os
 from typing import Iterable, Optional
 
 from honolint.model import Finding
-from honolint.report.fingerprint import finding_fingerprint, normalized_message
+from honolint.fingerprint import finding_fingerprint, normalized_message
 
 SCHEMA_ID = "honolint.baseline/1"
 

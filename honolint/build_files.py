@@ -29,7 +29,7 @@ import stat
 from typing import NamedTuple, Optional
 
 from honolint.platforms import HONO, QUARKUS, SPRING_BOOT, Platform, Stream, stream_of_train, stream_release
-from honolint.report.fingerprint import report_path
+from honolint.paths import report_path
 
 MOST_BYTES = 1024 * 1024  # a build file larger than this is not read
 MOST_STEPS = 16  # references followed to resolve one version

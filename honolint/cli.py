@@ -6,6 +6,8 @@ unreadable file, a refused configuration); 2 usage error; 3 internal error.
 """
 from __future__ import annotations
 
+import errno
+import sys
 from typing import Optional
 
 import click
@@ -163,3 +165,32 @@ def dialects() -> None:
     for name in DETECTION_ORDER:
         module = dialect_module(name)
         click.echo(f"{name:<20} {module.SUMMARY}\n{'':<21}detected by: {module.DETECTION}")
+
+
+def main_by_click(args: list[str]) -> None:
+    """click reads the command line; its errors name what was given (a path, an option), escaped."""
+    from honolint.report.escape import said
+
+    try:
+        code = cli.main(args, prog_name="honolint", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.message = said(exc.message)
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.stderr.write("\nAborted!\n")
+        sys.exit(1)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def say_usage_error(message: str) -> None:
+    """A UsageError raised while `check` ran, said as click says it (cli.py), with `check`'s usage line."""
+    from honolint.report.escape import said
+
+    context = click.Context(check, info_name="check", parent=click.Context(cli, info_name="honolint"))
+    click.UsageError(said(message), context).show()
+    sys.exit(click.UsageError.exit_code)

@@ -125,35 +125,12 @@ def _main(args: list[str]) -> None:
 
 
 def _click(args: list[str]) -> None:
-    """click reads the command line; its errors name what was given (a path, an option), escaped."""
-    import click
+    from honolint.cli import main_by_click
 
-    from honolint.cli import cli
-    from honolint.report.escape import said
-
-    try:
-        code = cli.main(args, prog_name="honolint", standalone_mode=False)
-    except click.ClickException as exc:
-        exc.message = said(exc.message)
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        sys.stderr.write("\nAborted!\n")
-        sys.exit(1)
-    except OSError as exc:
-        if exc.errno != errno.EPIPE:
-            raise
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+    main_by_click(args)
 
 
 def _said_by_click(message: str) -> None:
-    """A UsageError raised while `check` ran, said as click says it (cli.py), with `check`'s usage line."""
-    import click
+    from honolint.cli import say_usage_error
 
-    from honolint.cli import check, cli
-    from honolint.report.escape import said
-
-    context = click.Context(check, info_name="check", parent=click.Context(cli, info_name="honolint"))
-    click.UsageError(said(message), context).show()
-    sys.exit(click.UsageError.exit_code)
+    say_usage_error(message)

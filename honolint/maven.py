@@ -42,7 +42,7 @@ class Property(NamedTuple):
     line: int
 
     def where(self, name: str) -> str:
-        from honolint.report.fingerprint import report_path
+        from honolint.paths import report_path
 
         return f"<{name}> in {report_path(self.pom)}:{self.line}"
 

@@ -276,7 +276,7 @@ def write_file(file: str, text: str, option: str) -> None:
 def write_baseline(run: Run, results) -> int:
     """Record every finding left in FILE, then drop them from the report: they are the baseline now."""
     from honolint.baseline import render
-    from honolint.report.fingerprint import iter_findings
+    from honolint.fingerprint import iter_findings
 
     found = [(result.path, producer.spec.scope if producer else None, finding)
              for result, producer, finding in iter_findings(results)]

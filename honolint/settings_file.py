@@ -31,7 +31,7 @@ class SettingsError(Exception):
 
 
 def shown_path(path: str) -> str:
-    from honolint.report.fingerprint import report_path
+    from honolint.paths import report_path
 
     return report_path(path)
 

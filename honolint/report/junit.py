@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import Iterable, Optional
 
 from honolint.model import QOS_CLASSES, Finding, FileResult, ProducerResult
-from honolint.report.fingerprint import report_path
+from honolint.paths import report_path
 from honolint.report.text import depends_text
 
 CLASS_TITLES = {"at-least-once": "AT LEAST ONCE", "at-most-once": "AT MOST ONCE"}

@@ -1,4 +1,4 @@
-"""What the machine-readable reports share: report paths, stable fingerprints, findings with their scope.
+"""What the machine-readable reports and the baseline share: stable fingerprints, findings with their scope.
 
 A fingerprint identifies a finding across runs while the file is edited around it: it hashes the
 file's report path, the producer's scope, the rule code, the key and the message with its line and
@@ -8,36 +8,16 @@ column numbers taken out, so inserting a line above a finding does not change it
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from honolint.model import Finding, FileResult, ProducerResult
+from honolint.paths import report_path
 
 FINGERPRINT_VERSION = "honolint/v1"
 # "line 14", "lines 3 and 7", "column 9", "lines 4-6": positions inside messages
 _POSITIONS = re.compile(r"\b(lines?|columns?|col)\s+\d+(?:\s*(?:-|–|,|and|to)\s*\d+)*", re.IGNORECASE)
-
-
-def report_path(path: str) -> str:
-    """The path as reports show it: relative to the current directory when the file is below it,
-    with forward slashes and no leading `./` (GitHub annotations and GitLab need repository-relative
-    paths). Other paths are kept as given; `-` (standard input) stays `-`."""
-    if path == "-" or not path:
-        return path
-    shown = path
-    if os.path.isabs(path):
-        try:
-            relative = os.path.relpath(path)
-        except ValueError:  # another drive (Windows)
-            relative = None
-        if relative is not None and relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-            shown = relative
-    shown = shown.replace(os.sep, "/")
-    while shown.startswith("./") and len(shown) > 2:
-        shown = shown[2:]
-    return shown
 
 
 def normalized_message(message: str) -> str:
