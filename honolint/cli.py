@@ -15,7 +15,7 @@ import click
 from honolint import __version__
 from honolint.options import (CHECK_OPTIONS, EFFECTIVE_OPTIONS, Option, client_problem, dialect_problem,
                               rule_selectors)
-from honolint.run import UsageError, check_run, effective_run, report
+from honolint.run import UsageError, check_run, effective_run, execute
 from honolint.supplied import define_problem
 
 
@@ -104,22 +104,23 @@ def cli() -> None:
 
 @cli.command()
 @_with_options(CHECK_OPTIONS)
-def check(**params) -> None:
+def check(**params) -> int:
     """Check the producer configurations in PATH... (files, directories, or - for standard input)."""
-    _said_by_click(lambda: report(check_run(**params)))
+    return _said_by_click(lambda: execute(check_run(**params)))
 
 
 @cli.command()
 @_with_options(EFFECTIVE_OPTIONS)
-def effective(**params) -> None:
+def effective(**params) -> int:
     """Print each producer's effective configuration: value and origin of every key that matters."""
-    _said_by_click(lambda: report(effective_run(**params)))
+    return _said_by_click(lambda: execute(effective_run(**params)))
 
 
-def _said_by_click(action) -> None:
-    """Run `action`; a UsageError it raises is said as click says its own, with the usage line, exit 2."""
+def _said_by_click(action) -> int:
+    """Run `action` for its exit code; a UsageError it raises is said as click says its own, with the usage
+    line, exit 2."""
     try:
-        action()
+        return action()
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
 

@@ -108,20 +108,21 @@ def _main(args: list[str]) -> None:
     params = parse_check(args)
     if params is None:
         return _click(args)
-    from honolint.run import UsageError, check_run, report
+    from honolint.run import UsageError, check_run, execute
 
     try:
         run = check_run(**params)
     except UsageError:
         return _click(args)
     try:
-        report(run)
+        code = execute(run)
     except UsageError as exc:
         _said_by_click(str(exc))
     except OSError as exc:
         if exc.errno != errno.EPIPE:
             raise
         sys.exit(1)  # a reader that stopped reading (| head), as click ends it; console_script's flush is guarded
+    sys.exit(code)
 
 
 def _click(args: list[str]) -> None:

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Optional, TextIO
 
 from honolint.report.escape import printable
-from honolint.exits import EXIT_INTERNAL
+from honolint.exits import EXIT_INTERNAL, Stop
 from honolint.report.stream import Items
 
 MIN_FILES_PER_PROCESS = 100  # below this a second process costs more than it saves (benchmarks/RESULTS.md)
@@ -101,7 +101,7 @@ class Team:
                 items.merge(child.end(order))
             if order.next != len(self.slices):
                 sys.stderr.write(f"honolint: internal error: slice {order.next} of the files was never linted\n")
-                sys.exit(EXIT_INTERNAL)
+                raise Stop(EXIT_INTERNAL)
         finally:
             self.stop()
 
@@ -221,7 +221,7 @@ class _Child:
         if code < 0:  # killed (out of memory, say): it could not say why itself
             sys.stderr.write(f"honolint: internal error: a linting process was ended by signal {-code}\n")
         if code != 0 or self.counts is None:
-            sys.exit(EXIT_INTERNAL)  # a child that failed has said why on standard error
+            raise Stop(EXIT_INTERNAL)  # a child that failed has said why on standard error
         return self.counts
 
     def _take(self, data: bytes, order: _InOrder) -> None:

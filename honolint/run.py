@@ -1,8 +1,8 @@
 """One `check` or `effective` run: which files, which settings, which linter for each, which reports.
 
-The command line (cli.py; argv.py for `check` on the hot path) builds a Run; report() lints the files
+The command line (cli.py; argv.py for `check` on the hot path) builds a Run; execute() lints the files
 one at a time and hands the results to the report formats, streaming a single text or JSON report to
-standard output.
+standard output, and answers the exit code (entry.py and cli.py alone end the process).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Optional
 
-from honolint.exits import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE  # noqa: F401 (imported from here too)
+from honolint.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Stop
 from honolint.report.escape import printable
 from honolint.options import catalog, check_in_file_setting
 from honolint.selection import MOST_PER_RULE, filter_result
@@ -123,8 +123,15 @@ def _writable(file: str, option: str) -> None:
         raise UsageError(str(exc)) from None
 
 
-def report(run: Run) -> None:
-    """Lint every file of the run, write its reports, exit with its code."""
+def execute(run: Run) -> int:
+    """Lint every file of the run and write its reports; its exit code."""
+    try:
+        return _execute(run)
+    except Stop as stop:  # said already
+        return stop.code
+
+
+def _execute(run: Run) -> int:
     from honolint.settings_file import SettingsError
 
     if hasattr(sys.stdout, "reconfigure"):  # what standard output cannot encode is escaped, never an error
@@ -142,7 +149,7 @@ def report(run: Run) -> None:
             from honolint.report.settings_text import show_settings
 
             show_settings(run.paths, run.stdin_filename, run.command_line, project, sys.stdout)
-            sys.exit(EXIT_OK)
+            return EXIT_OK
         baseline = None
         if run.baseline_file:
             from honolint.baseline import Baseline, BaselineError
@@ -152,7 +159,7 @@ def report(run: Run) -> None:
             except BaselineError as exc:
                 raise UsageError(str(exc)) from None
         if streams(run):
-            stream(run, project, baseline)
+            return stream(run, project, baseline)
         results, levels, hidden = lint_all(run, project, baseline if not run.write_baseline else None)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
@@ -172,9 +179,7 @@ def report(run: Run) -> None:
             continue
         text = render_report(output_format, view, results, hidden, levels)  # files never get colour
         write_file(file, text, "--output-file")
-    if run.exit_zero:
-        sys.exit(EXIT_OK)
-    sys.exit(exit_code(results, levels))
+    return EXIT_OK if run.exit_zero else exit_code(results, levels)
 
 
 def refuse_overwriting_reads(run: Run, project) -> None:
@@ -248,7 +253,7 @@ def streams(run: Run) -> bool:
             and not run.statistics and not run.write_baseline)
 
 
-def stream(run: Run, project, baseline) -> None:
+def stream(run: Run, project, baseline) -> int:
     linters = _Linters(run, project)
     inputs = _inputs(run, project)
 
@@ -260,7 +265,7 @@ def stream(run: Run, project, baseline) -> None:
     jobs = 1 if "-" in run.paths else run.jobs  # standard input is read once, by this process
     failed, _ = write_report(outcomes_of, list(inputs), as_json, not as_json and use_color(run.color), jobs,
                              run.show_infos)
-    sys.exit(EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS)
+    return EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS
 
 
 def write_file(file: str, text: str, option: str) -> None:
@@ -270,7 +275,7 @@ def write_file(file: str, text: str, option: str) -> None:
         write_atomic(file, text)
     except OSError as exc:
         sys.stderr.write(printable(f"honolint: cannot write {option} {file}: {exc.strerror or exc}") + "\n")
-        sys.exit(EXIT_USAGE)
+        raise Stop(EXIT_USAGE) from None
 
 
 def write_baseline(run: Run, results) -> int:

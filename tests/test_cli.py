@@ -299,7 +299,8 @@ def test_a_process_that_fails_ends_the_run_with_exit_3_and_says_why(failure, sai
     """A bug (or the out-of-memory killer) that strikes a second process is an internal error,
     reported as one: never a partial report that passes."""
     script = f"""
-import os, signal, time
+import os, signal, sys, time
+from honolint.exits import Stop
 from honolint.run import write_report
 
 parent = os.getpid()
@@ -311,7 +312,10 @@ def outcomes_of(files, notes=None):
             {failure}
     return iter(())
 
-write_report(outcomes_of, [f"f{{i}}" for i in range(200)], True, False, 2)
+try:
+    write_report(outcomes_of, [f"f{{i}}" for i in range(200)], True, False, 2)
+except Stop as stop:  # as run.execute() ends it
+    sys.exit(stop.code)
 """
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert run.returncode == 3
