@@ -1,7 +1,8 @@
 """Loads tests/rules/cases/<CODE>.yaml strictly: a row the runner would misread is an error naming the file
 and the row. cases.schema.json says what a row may hold; this module adds what a schema cannot say: no key
 written twice in a mapping, names unique per file (they make the test ids), the file named by a rule code,
-and `lines` / `repeat` per form naming exactly the forms the row writes."""
+and `lines` / `repeat` per form naming exactly the forms the row writes, and no config value YAML reads as other
+text than is written."""
 from __future__ import annotations
 
 import json
@@ -60,7 +61,8 @@ def parse(code: str, text: str, where: str) -> list[dict]:
         raise CaseError(f"{where}: {error}") from None
     finally:
         loader.dispose()
-    starts = [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    starts = [item.start_mark.line + 1 for item in items]
 
     def at(index: int) -> str:
         row = rows[index]
@@ -79,7 +81,7 @@ def parse(code: str, text: str, where: str) -> list[dict]:
         raise CaseError("\n".join(problems))
     seen: dict[str, int] = {}
     for index, row in enumerate(rows):
-        problem = _row_problem(code, row, seen.get(slug(row["name"])))
+        problem = _row_problem(code, row, seen.get(slug(row["name"]))) or _retyped(row, items[index])
         if problem:
             raise CaseError(f"{at(index)}: {problem}")
         seen[slug(row["name"])] = index + 1
@@ -98,6 +100,16 @@ def _row_problem(code: str, row: dict, same_id: int | None) -> str | None:
         written = row.get(field)
         if isinstance(written, dict) and set(written) - {"count"} != forms(row):
             return f"{field} must name each form the row writes, no other: {sorted(forms(row))}"
+    return None
+
+
+def _retyped(row: dict, node: yaml.MappingNode) -> str | None:
+    """A config or hono value YAML reads as other text than is written (0100 is 64): the file would get that."""
+    for key_node, value_node in node.value:
+        if key_node.value in ("config", "hono"):
+            for (key, value), (_, written) in zip(row[key_node.value].items(), value_node.value):
+                if str(value) != written.value:
+                    return f"{key_node.value}.{key}: YAML reads {written.value} as {value!r}: quote it"
     return None
 
 

@@ -34,8 +34,11 @@ def test_a_misspelt_field_is_refused_with_the_file_and_the_row():
     ("- name: x\n  config: {acks: 1}\n  fails: acks\n  fails: retries\n", "'fails' is written twice"),
     ("- name: x\n  rule: HL202\n  config: {acks: all}\n", "rule 'HL202' in the file of HL201"),
     ("name: x\nconfig: {acks: all}\n", "is not of type 'array'"),
+    ("- name: x\n  config: {linger.ms: 0100}\n", "config.linger.ms: YAML reads 0100 as 64: quote it"),
+    ("- name: x\n  hono: {enable.idempotence: true}\n", "hono.enable.idempotence: True is not of type 'string', 'integer'"),
 ], ids=["no name", "a name twice", "no form", "two forms", "fails a list", "lines not numbers", "lines of another form",
-        "fails and lines", "message of a passing row", "a field twice", "another rule", "not a list"])
+        "fails and lines", "message of a passing row", "a field twice", "another rule", "not a list",
+        "a number yaml retypes", "a boolean"])
 def test_a_row_the_runner_would_misread_is_refused(text, said):
     assert said in _refused(text)
 
