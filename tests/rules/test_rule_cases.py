@@ -1,23 +1,33 @@
-"""Runs every row of cases.yaml: each rule's passing and failing configurations, as data.
+"""Runs every row of tests/rules/cases/<CODE>.yaml: each rule's passing and failing configurations, as data.
 
-A row with `config` (Kafka keys and values, in order) is written twice, as a `.properties` file
-and as a flat YAML file with one key per line, so the key on line N is the N-th key in both; a
-row with `hono` is written as a Hono application.yml (telemetry producer) and as its
-`.properties` form. A row with `properties` or `yaml` is a raw file (`repeat: {count, properties, yaml}` appends each text `count`
-times, `{n}` numbered; `name_properties` / `name_yaml` name the files); `args` are more command-line
-arguments (`--define NAME=VALUE`). `fails` names the key the
-finding must point at (`~` for a producer-level finding with no key of the file), `lines` the
-expected lines of a raw file; a row without either must not show the rule at all.
+One file per rule, named by its code, holds a list of rows (a row may repeat `rule: CODE`, no other); what a
+row may hold is cases.schema.json, and a row that breaks it, a name twice in one file or a file that names no
+rule is a collection error naming the file and the row (case_files.py; test_case_files.py proves it refuses).
+Each row has a `name`, unique in its file: the test id is the code, the name's slug and the file written,
+e.g. `HL201[acks=1-explicitly]-producer.properties`.
+
+A row writes one form. With `config` (Kafka keys and values, in order) it is written twice, as a
+`.properties` file and as a flat YAML file with one key per line, so the key on line N is the N-th key in
+both; with `hono` it is written as a Hono application.yml (telemetry producer) and as its `.properties`
+form. With `properties` and/or `yaml` it is a raw file of each (`repeat: {count, properties, yaml}` appends
+each text `count` times, `{n}` numbered from 0; `name_properties` / `name_yaml` name the files). `client`
+and `qos` are --client (java when not given) and --qos; `args` are more command-line arguments
+(`--define NAME=VALUE`).
+
+What must happen: `fails: KEY`, the finding points at KEY (`~` for a producer-level finding with no key of
+the file); or `lines: [N, ...]`, the lines the rule reports in a raw file (per form: `{properties: [...],
+yaml: [...]}`); a row with neither must not show the rule at all. `severity` (every finding of the rule has
+it) and `message` (a substring of one finding's message) check the finding further.
 """
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-import yaml
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())
+from case_files import load, slug
+
+CASES = load()
 
 HONO_YAML_HEAD = "hono:\n  kafka:\n    telemetry:\n      producerConfig:\n"
 HONO_PROPERTIES_PREFIX = "hono.kafka.telemetry.producerConfig."
@@ -50,9 +60,10 @@ def _render(case: dict) -> list[tuple[str, str, dict[str, int]]]:
 
 
 def _params():
-    for index, case in enumerate(CASES):
-        for name, content, lines in _render(case):
-            yield pytest.param(case, name, content, lines, id=f"{case['rule']}-{index}-{case['name']}-{name}")
+    for code, rows in CASES.items():
+        for case in rows:
+            for name, content, lines in _render(case):
+                yield pytest.param(case, name, content, lines, id=f"{code}[{slug(case['name'])}]-{name}")
 
 
 @pytest.mark.parametrize("case,name,content,lines", list(_params()))
@@ -65,7 +76,10 @@ def test_rule_case(honolint, case, name, content, lines):
     report, _ = honolint.json(*args, str(path))
     (file_report,) = report["files"]
     findings = file_report["findings"] + [f for p in file_report["producers"] for f in p["findings"]]
-    mine = [f for f in findings if f["code"] == case["rule"] or f["name"] == case["rule"]]
+    mine = [f for f in findings if f["code"] == case["rule"]]
+    if "fails" not in case and "lines" not in case:
+        assert not mine, mine
+        return
     if "fails" in case:
         wanted = case["fails"]
         assert mine, f"expected {case['rule']} in {findings}"
@@ -73,25 +87,22 @@ def test_rule_case(honolint, case, name, content, lines):
             assert any(f["key"] not in lines for f in mine), mine
         else:
             assert any(f["line"] == lines[wanted] and f["key"] == wanted for f in mine), mine
-        if "severity" in case:
-            assert {f["severity"] for f in mine} == {case["severity"]}
-        if "message" in case:
-            assert any(case["message"] in f["message"] for f in mine), mine
-    elif "lines" in case:  # [N, ...], or per form: {properties: [...], yaml: [...]}
+    else:  # [N, ...], or per form: {properties: [...], yaml: [...]}
         wanted = case["lines"]
         if isinstance(wanted, dict):
             wanted = wanted["yaml" if name.endswith((".yml", ".yaml")) else "properties"]
         assert sorted({f["line"] for f in mine}) == wanted, mine
-        if "message" in case:
-            assert any(case["message"] in f["message"] for f in mine), mine
-    else:
-        assert not mine, mine
+    if "severity" in case:
+        assert {f["severity"] for f in mine} == {case["severity"]}, mine
+    if "message" in case:
+        assert any(case["message"] in f["message"] for f in mine), mine
 
 
 def test_every_rule_has_a_passing_and_a_failing_case():
     from honolint.rulebook import rule_modules
 
-    for module in rule_modules():
-        rows = [c for c in CASES if c["rule"] in (module.CODE, module.NAME)]
+    for module in rule_modules():  # a file of a code no rule has fails to load (case_files.load)
+        assert module.CODE in CASES, f"{module.CODE} has no tests/rules/cases/{module.CODE}.yaml"
+        rows = CASES[module.CODE]
         assert any("fails" in c or "lines" in c for c in rows), f"{module.CODE} has no failing case"
         assert any("fails" not in c and "lines" not in c for c in rows), f"{module.CODE} has no passing case"
