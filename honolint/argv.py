@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 
-from honolint.options import CHECK_OPTIONS, client_problem, defaults, dialect_problem, path_problem, rule_selectors
+from honolint.choices import client_problem, dialect_problem, rule_selectors
+from honolint.options import CHECK_OPTIONS, defaults, path_problem
 
 # `check`'s options by every spelling, from the option table (options.py)
 _BY_NAME = {name: option for option in CHECK_OPTIONS for name in option.names}

@@ -13,8 +13,8 @@ from typing import Optional
 import click
 
 from honolint import __version__
-from honolint.options import (CHECK_OPTIONS, EFFECTIVE_OPTIONS, Option, client_problem, dialect_problem,
-                              rule_selectors)
+from honolint.choices import client_problem, dialect_problem, rule_selectors
+from honolint.options import CHECK_OPTIONS, EFFECTIVE_OPTIONS, Option
 from honolint.run import UsageError, check_run, effective_run, execute
 from honolint.supplied import define_problem
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Optional
 
 from honolint.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Stop
 from honolint.report.escape import printable
-from honolint.options import catalog, check_in_file_setting
+from honolint.report.formats import BY_NAME
+from honolint.choices import catalog, check_in_file_setting
 from honolint.selection import MOST_PER_RULE, filter_result
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def _execute(run: Run) -> int:
     if hasattr(sys.stdout, "reconfigure"):  # what standard output cannot encode is escaped, never an error
         to_stdout = [output_format for output_format, file in run.outputs if file == "-"]
         output_format = to_stdout[0] if to_stdout else "text"
-        if output_format in ("json", "sarif", "gitlab", "junit") and not _utf8(sys.stdout):
+        if BY_NAME[output_format].machine and not _utf8(sys.stdout):
             # a machine's report on a non-UTF-8 standard output (LANG=C, PYTHONIOENCODING=latin-1): all ASCII,
             # the rest as the format's own escapes, so that it is the same document in any ASCII-based encoding
             sys.stdout.reconfigure(encoding="ascii", errors=escapes_for(output_format))
@@ -213,12 +214,13 @@ def escapes_for(output_format: str) -> str:
     """The codec error handler for a report on standard output: a file name that is not UTF-8, or text
     a non-UTF-8 terminal cannot show, written escaped (`\\xe9`), in JSON as JSON escapes it
     (`\\u00e9`), so that the report still parses, and in JUnit as an XML character reference (`&#233;`)."""
-    if output_format == "junit":
+    escapes = BY_NAME[output_format].escapes
+    if escapes == "xml":
         import codecs
 
         codecs.register_error("honolint-xml", _xml_escapes)
         return "honolint-xml"
-    if output_format not in ("json", "sarif", "gitlab"):
+    if escapes != "json":
         return "backslashreplace"
     import codecs
     import json
@@ -249,8 +251,8 @@ def streams(run: Run) -> bool:
     """One text or JSON report to standard output needs no second look at any file: write each file's
     result as it is made and keep none (10,000 files in the memory of one)."""
     ((output_format, file),) = run.outputs if len(run.outputs) == 1 else ((None, None),)
-    return (file == "-" and output_format in ("text", "json") and run.view != "effective" and not run.quiet
-            and not run.statistics and not run.write_baseline)
+    return (file == "-" and output_format is not None and BY_NAME[output_format].streams
+            and run.view != "effective" and not run.quiet and not run.statistics and not run.write_baseline)
 
 
 def stream(run: Run, project, baseline) -> int:

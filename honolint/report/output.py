@@ -15,22 +15,18 @@ class TextView(NamedTuple):
 
 def render_report(output_format: str, run: TextView, results, hidden: int, levels=None) -> str:
     """Every report format but colour text, as a string. Each module is imported only when used."""
-    if output_format == "json":
-        from honolint.report.json_report import render
-    elif output_format == "sarif":
-        from honolint.report.sarif import render
-    elif output_format == "github":
-        from honolint.report.github import render
-    elif output_format == "junit":
-        from honolint.report.junit import render
-    elif output_format == "gitlab":
-        from honolint.report.gitlab import render
-    else:
+    from honolint.report.formats import BY_NAME
+
+    module = BY_NAME[output_format].module
+    if module is None:
         import io
 
         stream = io.StringIO()
         write_text(run, results, hidden, stream, False, levels)
         return stream.getvalue()
+    from importlib import import_module
+
+    render = import_module(f"honolint.report.{module}").render
     return render(results)
 
 

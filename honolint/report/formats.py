@@ -1,0 +1,26 @@
+"""The report formats: each one's name, the module that writes it, and how it goes to standard output."""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+
+class Format(NamedTuple):
+    name: str
+    module: Optional[str]  # report/<module>.py, whose render(results) writes it; None: the text report
+    escapes: str  # what standard output writes a character it cannot encode as: "backslash", "json" or "xml"
+    machine: bool  # a document a program parses: all ASCII, with its own escapes, on a non-UTF-8 output
+    streams: bool  # one report of it to standard output is written file by file, as the results come
+    effective: bool  # `honolint effective` writes it too
+
+
+FORMATS = (
+    Format("text", None, "backslash", machine=False, streams=True, effective=True),
+    Format("json", "json_report", "json", machine=True, streams=True, effective=True),
+    Format("sarif", "sarif", "json", machine=True, streams=False, effective=False),
+    Format("github", "github", "backslash", machine=False, streams=False, effective=False),
+    Format("junit", "junit", "xml", machine=True, streams=False, effective=False),
+    Format("gitlab", "gitlab", "json", machine=True, streams=False, effective=False),
+)
+BY_NAME = {found.name: found for found in FORMATS}
+CHECK_FORMATS = tuple(found.name for found in FORMATS)
+EFFECTIVE_FORMATS = tuple(found.name for found in FORMATS if found.effective)
