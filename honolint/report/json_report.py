@@ -235,5 +235,9 @@ def all_findings(result: FileResult) -> list[Finding]:
 
 
 def render(results: Iterable[FileResult]) -> str:
-    # no indentation: json's C encoder only serves compact output, and it is several times faster
-    return json.dumps(report_dict(results), ensure_ascii=False) + "\n"
+    """The whole report, made of the same pieces as one streamed file by file: one encoding of a file."""
+    summary, files = Summary(), []
+    for result in results:
+        files.append(file_json(result))
+        summary.add(result)
+    return opening() + ", ".join(files) + closing(summary)
