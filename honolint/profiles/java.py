@@ -11,10 +11,9 @@ from functools import lru_cache
 from typing import Optional
 
 from honolint.memo import remember
-from honolint.model import Adjustment, Effective, Refusal, Setting, Value
+from honolint.model import Adjustment, Effective, Given, Refusal, Setting, Value
 from honolint.profiles import ClientProfile
 from honolint.profiles.java_keys import DEFINITION_ORDER, PRODUCER_KEYS, TYPES
-from honolint.resolve import Given
 
 INT_MAX = 2**31 - 1
 LONG_MAX = 2**63 - 1

@@ -11,10 +11,9 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from honolint.model import Adjustment, Effective, Refusal, Setting, Value
+from honolint.model import Adjustment, Effective, Given, Refusal, Setting, Value
 from honolint.profiles import ClientProfile
 from honolint.profiles.librdkafka_keys import ALIASES, ENUM_VALUES, PROPERTIES, TOPIC_SHADOWED, TOPIC_SHADOWED_ALIASES
-from honolint.resolve import Given
 
 INT32_MAX = 2**31 - 1
 SINCE: dict[str, tuple[int, int, int]] = {
