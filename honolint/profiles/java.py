@@ -11,8 +11,9 @@ from functools import lru_cache
 from typing import Optional
 
 from honolint.memo import remember
-from honolint.model import Adjustment, Effective, Given, Refusal, Setting, Value
+from honolint.model import Effective, Given, Setting, Value
 from honolint.profiles import ClientProfile
+from honolint.profiles.config import Config, default_values
 from honolint.profiles.java_keys import DEFINITION_ORDER, PRODUCER_KEYS, TYPES
 
 INT_MAX = 2**31 - 1
@@ -144,38 +145,23 @@ def parse_value(key: str, text: str) -> tuple[Optional[str], Optional[str]]:
 
 @lru_cache(maxsize=None)
 def _default_values(profile: ClientProfile) -> dict[str, Value]:
-    return {key: Value(text, "default", f"{profile.label} default", False) for key, text in defaults(profile).items()}
+    return default_values(profile, defaults(profile))
 
 
-class _Config:
-    """The effective values being built, with their origins."""
+class _Config(Config):
+    """Keys under their Java names; numbers are the integers ConfigDef parsed."""
 
-    def __init__(self, profile: ClientProfile, given: list[Given]) -> None:
-        self.profile = profile
-        self.values: dict[str, Value] = dict(_default_values(profile))
-        self.refusals: list[Refusal] = []
-        self.adjustments: list[Adjustment] = []
-        self.unknown: list[Setting] = []
-        self.given = {g.key: g for g in given}
+    def __init__(self, profile: ClientProfile) -> None:
+        super().__init__(profile, _default_values(profile))
         self.known = known_keys(profile)
 
-    def explicit(self, key: str) -> bool:
-        return key in self.given and key in self.known
-
     def number(self, key: str) -> Optional[int]:
-        value = self.values.get(key)
-        return int(value.text) if value is not None and value.text is not None else None
-
-    def adjust(self, key: str, text: str, why: str, code: str) -> None:
-        self.values[key] = Value(text, "adjusted", why, self.explicit(key))
-        self.adjustments.append(Adjustment(key, f"{key} set to {text}: {why}", code))
-
-    def refuse(self, key: str, message: str) -> None:
-        self.refusals.append(Refusal(key, message, "conflict"))
+        text = self.text(key)
+        return int(text) if text is not None else None
 
 
 def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
-    config = _Config(profile, given)
+    config = _Config(profile)
     _parse(config, given)
     if not config.refusals:  # cross-key checks run once every value parsed; all causes are listed,
         _idempotence(config)  # the first is the one the client throws
@@ -183,15 +169,7 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
             _delivery_timeout(config)
         order = _check_order(profile)
         config.refusals.sort(key=lambda refusal: order.index(_CHECK[refusal.message[:24]]))
-    idempotent = config.values["enable.idempotence"].text == "true" and not config.refusals
-    return Effective(
-        client=profile.label,
-        values=config.values,
-        idempotent=idempotent,
-        refusals=config.refusals,
-        adjustments=config.adjustments,
-        unknown_keys=config.unknown,
-    )
+    return config.effective(config.values, config.text("enable.idempotence") == "true" and not config.refusals)
 
 
 _DEFINED_AT = {key: i for i, key in enumerate(DEFINITION_ORDER)}  # ConfigDef validates in this order
@@ -206,16 +184,16 @@ def _parse(config: _Config, given: list[Given]) -> None:
             config.unknown.append(Setting(g.key, g.text, g.entry))
             continue
         if g.unknown:  # known at deploy time only: the client will parse what it turns out to be
-            config.values[g.key] = Value(None, g.origin, g.source, True, g.entry, None, g.expression)
+            config.set(g.key, None, g)
             continue
         raw = g.text if g.text is not None else ""
         answer = _PARSED.get((g.key, raw))  # the same pairs come back file after file
         text, error = answer if answer is not None else remember(_PARSED, (g.key, raw), parse_value(g.key, raw), raw)
         if error:
-            config.refusals.append(Refusal(g.key, error, "value", g.entry))
-            config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry, None, g.expression)
+            config.refuse(g.key, error, "value", g)
+            config.set(g.key, g.text, g)
             continue
-        config.values[g.key] = Value(text, g.origin, g.source, True, g.entry, None, g.expression)
+        config.set(g.key, text, g)
 
 
 def _provider_key(profile: ClientProfile, key: str) -> bool:
@@ -252,10 +230,10 @@ def _idempotence_by_default(config: _Config) -> None:
     """3.0.1+, 3.1.1+, 3.2 and later: on unless a conflict turns it off (or, on 4.x, refuses)."""
     profile = config.profile
     user_set = config.explicit("enable.idempotence")
-    enabled = config.values["enable.idempotence"].text == "true"
+    enabled = config.text("enable.idempotence") == "true"
     disable: list[str] = []
     if enabled:
-        acks, retries = config.values["acks"].text, config.number("retries")
+        acks, retries = config.text("acks"), config.number("retries")
         in_flight = config.number("max.in.flight.requests.per.connection") or 0
         if retries == 0:
             if user_set:
@@ -287,7 +265,7 @@ def _idempotence_opt_in(config: _Config) -> None:
     profile = config.profile
     user_set = config.explicit("enable.idempotence")
     transactional = config.explicit("transactional.id")
-    asked = user_set and config.values["enable.idempotence"].text == "true"
+    asked = user_set and config.text("enable.idempotence") == "true"
     if transactional and user_set and not asked:
         return config.refuse("transactional.id", M4)
     if not (asked or transactional):
@@ -313,7 +291,7 @@ def _idempotence_opt_in(config: _Config) -> None:
         config.refuse("max.in.flight.requests.per.connection", M3A)
     elif in_flight > 5:
         config.refuse("max.in.flight.requests.per.connection", M3B)
-    if config.values["acks"].text != "all":
+    if config.text("acks") != "all":
         config.refuse("acks", M2)
 
 
