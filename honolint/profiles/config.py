@@ -17,6 +17,26 @@ def default_values(profile: ClientProfile, defaults: dict[str, Optional[str]]) -
     return {key: Value(text, "default", f"{profile.label} default", False) for key, text in defaults.items()}
 
 
+def defaults_of(profile: ClientProfile, first: dict[str, Optional[str]],
+                changes: tuple[tuple[tuple[int, ...], dict[str, str]], ...]) -> dict[str, Optional[str]]:
+    """The defaults of `profile`'s version: the oldest line's (`first`), then each change since (oldest first)."""
+    values = dict(first)
+    for since, changed in changes:
+        if profile.at_least(*since):
+            values.update(changed)
+    return values
+
+
+def group_of(profile: ClientProfile, groups: tuple[tuple, ...]) -> tuple:
+    """The row of `profile`'s version group; `groups` rows start with the group's first release, oldest first."""
+    found = groups[0]
+    for group in groups[1:]:
+        if not profile.at_least(*group[0]):
+            break
+        found = group
+    return found
+
+
 class Config:
     """The effective values being built, with their origins, and what the client refuses, changes and ignores."""
 

@@ -13,7 +13,7 @@ from typing import Optional
 
 from honolint.model import Effective, Given, Setting, Value
 from honolint.profiles import ClientProfile
-from honolint.profiles.config import Config, default_values
+from honolint.profiles.config import Config, default_values, defaults_of, group_of
 from honolint.profiles.librdkafka_keys import ALIASES, ENUM_VALUES, PROPERTIES, TOPIC_SHADOWED, TOPIC_SHADOWED_ALIASES
 
 INT32_MAX = 2**31 - 1
@@ -46,23 +46,32 @@ _EMPTY = {"integer": "Integer configuration property", "float": "Float configura
           "boolean": "Bool configuration property", "enum": "Configuration property"}
 
 
+# the oldest line's defaults, then the releases that changed one
+FIRST_DEFAULTS: dict[str, Optional[str]] = {
+    "request.required.acks": "1",
+    "message.send.max.retries": "2",
+    "max.in.flight.requests.per.connection": "1000000",
+    "enable.idempotence": "false",
+    "message.timeout.ms": "300000",
+    "queue.buffering.max.ms": "0",
+    "request.timeout.ms": "5000",
+    "transactional.id": None,
+    "retry.backoff.ms": "100",
+    "transaction.timeout.ms": "60000",
+    "socket.timeout.ms": "60000",
+    "queue.buffering.backpressure.threshold": "1",
+    "queuing.strategy": "fifo",
+}
+DEFAULT_CHANGES: tuple[tuple[tuple[int, int, int], dict[str, str]], ...] = (
+    ((1, 0, 0), {"request.required.acks": "-1"}),
+    ((1, 2, 0), {"queue.buffering.max.ms": "0.5"}),
+    ((1, 5, 0), {"queue.buffering.max.ms": "5"}),
+    ((1, 5, 2), {"message.send.max.retries": str(INT32_MAX), "request.timeout.ms": "30000"}),
+)
+
+
 def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
-    v1 = profile.at_least(1, 0)
-    return {
-        "request.required.acks": "-1" if v1 else "1",
-        "message.send.max.retries": str(INT32_MAX) if profile.at_least(1, 5, 2) else "2",
-        "max.in.flight.requests.per.connection": "1000000",
-        "enable.idempotence": "false",
-        "message.timeout.ms": "300000",
-        "queue.buffering.max.ms": "5" if profile.at_least(1, 5) else ("0.5" if profile.at_least(1, 2) else "0"),
-        "request.timeout.ms": str(30000) if profile.at_least(1, 5, 2) else "5000",
-        "transactional.id": None,
-        "retry.backoff.ms": "100",
-        "transaction.timeout.ms": "60000",
-        "socket.timeout.ms": "60000",
-        "queue.buffering.backpressure.threshold": "1",
-        "queuing.strategy": "fifo",
-    }
+    return defaults_of(profile, FIRST_DEFAULTS, DEFAULT_CHANGES)
 
 
 def _exists(profile: ClientProfile, name: str) -> bool:
@@ -270,48 +279,40 @@ def _finalize(config: _Config) -> None:
     elif config.explicit("enable.gapless.guarantee") and config.text("enable.gapless.guarantee") == "true":
         config.refuse("enable.gapless.guarantee",
                              "`enable.gapless.guarantee` requires `enable.idempotence` to be enabled")
-    _global_linger(config)
+    if config.topic_conf:
+        _linger(config, group_of(profile, LINGER_GROUPS)[1])
     _topic_finalize(config, idempotent, transactional)
 
 
+# linger.ms not below message.timeout.ms, by version group, oldest first: (first release, what
+# rd_kafka_conf_finalize does (only when a topic-level property made the default topic config), what
+# rd_kafka_topic_conf_finalize does), each as (with linger.ms set, with the default linger.ms): "refuse",
+# "lower" (linger.ms lowered below the timeout) or None. 1.6.0-1.8.x looked the linger.ms set up in the
+# wrong scope (fixed in 1.9.0, #3709), so they always lowered it.
+LINGER_GROUPS: tuple[tuple[tuple[int, int, int], tuple, tuple], ...] = (
+    ((0, 11, 0), (None, None), (None, None)),
+    ((1, 0, 0), (None, None), ("refuse", "refuse")),
+    ((1, 5, 0), (None, None), ("lower", "lower")),
+    ((1, 6, 0), ("lower", "lower"), (None, None)),
+    ((1, 9, 0), ("refuse", "lower"), ("refuse", None)),
+)
+_LINGER = "`message.timeout.ms` must be greater than `linger.ms`"
+
+
 def _linger_too_long(config: _Config) -> bool:
-    if config.profile.below(1, 0):
-        return False
     timeout, linger = config.double("message.timeout.ms"), config.double("queue.buffering.max.ms")
     return timeout <= linger and (timeout != 0 or config.profile.below(1, 2))  # 1.0.x had no "0 is infinite" guard
 
 
-def _lower_linger(config: _Config) -> None:
-    config.adjust("queue.buffering.max.ms", _number_text(config.double("message.timeout.ms") - 0.1),
-                  "lowered below message.timeout.ms")
-
-
-def _global_linger(config: _Config) -> None:
-    """rd_kafka_conf_finalize (1.6+), when a topic-level property made the default topic config.
-    1.6.0-1.8.x looked the explicit linger.ms up in the wrong scope (fixed in 1.9.0, #3709), so they
-    always lowered it."""
-    if config.topic_conf and config.profile.at_least(1, 6) and _linger_too_long(config):
-        if config.profile.at_least(1, 9) and config.explicit("queue.buffering.max.ms"):
-            config.refuse("message.timeout.ms", _LINGER)
-        else:
-            _lower_linger(config)
-
-
-def _topic_linger(config: _Config) -> None:
-    """rd_kafka_topic_conf_finalize: 1.0-1.4 refuse, 1.5 lowers linger, 1.6-1.8 never refuse, 1.9+
-    refuse an explicit linger.ms."""
-    if not _linger_too_long(config):
+def _linger(config: _Config, actions: tuple) -> None:
+    action = actions[0] if config.explicit("queue.buffering.max.ms") else actions[1]
+    if action is None or not _linger_too_long(config):
         return
-    profile = config.profile
-    if profile.below(1, 5):
+    if action == "refuse":
         config.refuse("message.timeout.ms", _LINGER)
-    elif profile.below(1, 6):
-        _lower_linger(config)
-    elif profile.at_least(1, 9) and config.explicit("queue.buffering.max.ms"):
-        config.refuse("message.timeout.ms", _LINGER)
-
-
-_LINGER = "`message.timeout.ms` must be greater than `linger.ms`"
+    else:
+        config.adjust("queue.buffering.max.ms", _number_text(config.double("message.timeout.ms") - 0.1),
+                      "lowered below message.timeout.ms")
 
 
 def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> None:
@@ -332,7 +333,7 @@ def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> N
             elif config.double("message.timeout.ms") > config.double("transaction.timeout.ms"):
                 config.refuse("message.timeout.ms",
                                      "`message.timeout.ms` must be set <= `transaction.timeout.ms`")
-    _topic_linger(config)
+    _linger(config, group_of(config.profile, LINGER_GROUPS)[2])
 
 
 def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
