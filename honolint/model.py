@@ -290,6 +290,18 @@ class DialectResult:
 # ---------------------------------------------------------------- resolve stage: producer -> effective
 
 
+class Given(NamedTuple):
+    """A key in the configuration the client is constructed with (what the resolve stage hands a client profile)."""
+
+    key: str
+    text: Optional[str]
+    origin: Literal["framework", "file", "supplied"]
+    source: str
+    entry: Optional[Entry] = None
+    expression: Optional[Expression] = None  # the file writes the value as an expression
+    unknown: bool = False  # the value is known only at deploy time: `text` is as written, not to be parsed
+
+
 class Value(NamedTuple):
     """The effective value of one key, and where it came from."""
 

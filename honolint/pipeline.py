@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Callable, NamedTuple, Optional
 
 from honolint.dialects import BUILT_HERE, detect, dialect_module, reader
-from honolint.model import (Budget, ClientSource, Effective, Embedded, Finding, FileResult, LoadedFile,
+from honolint.model import (Budget, ClientSource, Effective, Embedded, Finding, FileResult, Given, LoadedFile,
                             ProducerResult, ProducerSpec, QosClass, SuppliedLookup)
 from honolint.profiles import ClientProfile, parse_client
-from honolint.resolve import Given, checked, profile_module, received
+from honolint.resolve import checked, profile_module, received
 from honolint.redact import redactor
 from honolint.rulebook import (FileContext, ProducerContext, RuleSet, file_findings, in_file_order, producer_findings,
                                rule_modules)

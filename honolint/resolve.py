@@ -10,21 +10,9 @@ configuration, belongs to the client profile (`profile_module(family).finalize`)
 """
 from __future__ import annotations
 
-from typing import Callable, Literal, NamedTuple, Optional
+from typing import Callable, Optional
 
-from honolint.model import Effective, Entry, Expression, FrameworkCheck, ProducerSpec, Refusal, Setting, SuppliedLookup
-
-
-class Given(NamedTuple):
-    """A key in the configuration the client is constructed with."""
-
-    key: str
-    text: Optional[str]
-    origin: Literal["framework", "file", "supplied"]
-    source: str
-    entry: Optional[Entry] = None
-    expression: Optional[Expression] = None  # the file writes the value as an expression
-    unknown: bool = False  # the value is known only at deploy time: `text` is as written, not to be parsed
+from honolint.model import Effective, Expression, FrameworkCheck, Given, ProducerSpec, Refusal, Setting, SuppliedLookup
 
 
 def received(spec: ProducerSpec, overridden: list[tuple[Setting, str]] | None = None,
@@ -113,7 +101,7 @@ def checked(finalize: Callable, checks: tuple[FrameworkCheck, ...]) -> Callable:
     return run
 
 
-_MODULES: dict = {}  # client family -> its profile module; the profiles import this module
+_MODULES: dict = {}  # client family -> its profile module, imported on first use
 
 
 def profile_module(family: str):

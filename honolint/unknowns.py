@@ -13,9 +13,9 @@ from __future__ import annotations
 from itertools import product
 from typing import NamedTuple, Optional
 
-from honolint.model import QOS_CLASSES, Condition, Effective, Value, Verdict
+from honolint.model import QOS_CLASSES, Condition, Effective, Given, Value, Verdict
 from honolint.profiles import ClientProfile
-from honolint.resolve import Given, profile_module
+from honolint.resolve import profile_module
 
 MOST_COMBINATIONS = 1024  # for one producer
 FILE_COMBINATIONS = 16384  # for all the producers of one file: a 4 MiB file of them is no reason to wait

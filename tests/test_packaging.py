@@ -30,3 +30,17 @@ def test_a_json_check_imports_neither_rich_nor_jsonschema_nor_click(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stderr.strip() == "[]"
     assert '"schema": "honolint.report/1"' in result.stdout
+
+
+def test_the_client_profiles_import_nothing_above_them():
+    """One direction of flow: resolve -> profiles -> model. A profile computes an effective configuration
+    with none of the stages that use it loaded (resolve, dialects, pipeline, rules, report)."""
+    probe = ("import sys\nfrom honolint.model import Given\nfrom honolint.profiles import parse_client\n"
+             "from honolint.profiles import java, librdkafka\n"
+             "assert java.finalize(parse_client('java:2.0'), [Given('acks', 'all', 'file', 'f')]).refusals == []\n"
+             "assert librdkafka.finalize(parse_client('librdkafka'), [Given('acks', '1', 'file', 'f')]).values\n"
+             "above = ('honolint.resolve', 'honolint.unknowns', 'honolint.dialects', 'honolint.pipeline', "
+             "'honolint.rulebook', 'honolint.rules', 'honolint.run', 'honolint.report', 'honolint.verdict')\n"
+             "print(sorted(m for m in sys.modules if m.startswith(above)))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

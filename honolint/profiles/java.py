@@ -11,10 +11,10 @@ from functools import lru_cache
 from typing import Optional
 
 from honolint.memo import remember
-from honolint.model import Adjustment, Effective, Refusal, Setting, Value
+from honolint.model import Effective, Given, Setting, Value
 from honolint.profiles import ClientProfile
+from honolint.profiles.config import Config, default_values, defaults_of, group_of
 from honolint.profiles.java_keys import DEFINITION_ORDER, PRODUCER_KEYS, TYPES
-from honolint.resolve import Given
 
 INT_MAX = 2**31 - 1
 LONG_MAX = 2**63 - 1
@@ -40,21 +40,28 @@ SINCE: dict[str, tuple[int, int]] = {
 }
 
 
+# the oldest line's defaults, then the releases that changed one (a key the line does not have: None)
+FIRST_DEFAULTS: dict[str, Optional[str]] = {
+    "acks": "1",
+    "retries": "0",
+    "max.in.flight.requests.per.connection": "5",
+    "enable.idempotence": "false",
+    "linger.ms": "0",
+    "request.timeout.ms": "30000",
+    "transactional.id": None,
+    "retry.backoff.ms": "100",
+    "max.block.ms": "60000",
+    "delivery.timeout.ms": None,
+}
+DEFAULT_CHANGES: tuple[tuple[tuple[int, int], dict[str, str]], ...] = (
+    ((2, 1), {"retries": str(INT_MAX), "delivery.timeout.ms": "120000"}),  # KIP-91
+    ((3, 0), {"acks": "all", "enable.idempotence": "true"}),  # KIP-679
+    ((4, 0), {"linger.ms": "5"}),
+)
+
+
 def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
-    v3 = profile.at_least(3, 0)
-    values: dict[str, Optional[str]] = {
-        "acks": "all" if v3 else "1",
-        "retries": str(INT_MAX) if profile.at_least(2, 1) else "0",
-        "max.in.flight.requests.per.connection": "5",
-        "enable.idempotence": "true" if v3 else "false",
-        "linger.ms": "5" if profile.at_least(4, 0) else "0",
-        "request.timeout.ms": "30000",
-        "transactional.id": None,
-        "retry.backoff.ms": "100",
-        "max.block.ms": "60000",
-    }
-    values["delivery.timeout.ms"] = "120000" if profile.at_least(2, 1) else None  # KIP-91, 2.1
-    return values
+    return defaults_of(profile, FIRST_DEFAULTS, DEFAULT_CHANGES)
 
 
 @lru_cache(maxsize=None)
@@ -145,38 +152,23 @@ def parse_value(key: str, text: str) -> tuple[Optional[str], Optional[str]]:
 
 @lru_cache(maxsize=None)
 def _default_values(profile: ClientProfile) -> dict[str, Value]:
-    return {key: Value(text, "default", f"{profile.label} default", False) for key, text in defaults(profile).items()}
+    return default_values(profile, defaults(profile))
 
 
-class _Config:
-    """The effective values being built, with their origins."""
+class _Config(Config):
+    """Keys under their Java names; numbers are the integers ConfigDef parsed."""
 
-    def __init__(self, profile: ClientProfile, given: list[Given]) -> None:
-        self.profile = profile
-        self.values: dict[str, Value] = dict(_default_values(profile))
-        self.refusals: list[Refusal] = []
-        self.adjustments: list[Adjustment] = []
-        self.unknown: list[Setting] = []
-        self.given = {g.key: g for g in given}
+    def __init__(self, profile: ClientProfile) -> None:
+        super().__init__(profile, _default_values(profile))
         self.known = known_keys(profile)
 
-    def explicit(self, key: str) -> bool:
-        return key in self.given and key in self.known
-
     def number(self, key: str) -> Optional[int]:
-        value = self.values.get(key)
-        return int(value.text) if value is not None and value.text is not None else None
-
-    def adjust(self, key: str, text: str, why: str, code: str) -> None:
-        self.values[key] = Value(text, "adjusted", why, self.explicit(key))
-        self.adjustments.append(Adjustment(key, f"{key} set to {text}: {why}", code))
-
-    def refuse(self, key: str, message: str) -> None:
-        self.refusals.append(Refusal(key, message, "conflict"))
+        text = self.text(key)
+        return int(text) if text is not None else None
 
 
 def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
-    config = _Config(profile, given)
+    config = _Config(profile)
     _parse(config, given)
     if not config.refusals:  # cross-key checks run once every value parsed; all causes are listed,
         _idempotence(config)  # the first is the one the client throws
@@ -184,15 +176,7 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
             _delivery_timeout(config)
         order = _check_order(profile)
         config.refusals.sort(key=lambda refusal: order.index(_CHECK[refusal.message[:24]]))
-    idempotent = config.values["enable.idempotence"].text == "true" and not config.refusals
-    return Effective(
-        client=profile.label,
-        values=config.values,
-        idempotent=idempotent,
-        refusals=config.refusals,
-        adjustments=config.adjustments,
-        unknown_keys=config.unknown,
-    )
+    return config.effective(config.values, config.text("enable.idempotence") == "true" and not config.refusals)
 
 
 _DEFINED_AT = {key: i for i, key in enumerate(DEFINITION_ORDER)}  # ConfigDef validates in this order
@@ -207,16 +191,16 @@ def _parse(config: _Config, given: list[Given]) -> None:
             config.unknown.append(Setting(g.key, g.text, g.entry))
             continue
         if g.unknown:  # known at deploy time only: the client will parse what it turns out to be
-            config.values[g.key] = Value(None, g.origin, g.source, True, g.entry, None, g.expression)
+            config.set(g.key, None, g)
             continue
         raw = g.text if g.text is not None else ""
         answer = _PARSED.get((g.key, raw))  # the same pairs come back file after file
         text, error = answer if answer is not None else remember(_PARSED, (g.key, raw), parse_value(g.key, raw), raw)
         if error:
-            config.refusals.append(Refusal(g.key, error, "value", g.entry))
-            config.values[g.key] = Value(g.text, g.origin, g.source, True, g.entry, None, g.expression)
+            config.refuse(g.key, error, "value", g)
+            config.set(g.key, g.text, g)
             continue
-        config.values[g.key] = Value(text, g.origin, g.source, True, g.entry, None, g.expression)
+        config.set(g.key, text, g)
 
 
 def _provider_key(profile: ClientProfile, key: str) -> bool:
@@ -228,22 +212,32 @@ _CHECK = {message[:24]: check for message, check in ((M1, "M1"), (M2, "M2"), (M3
                                                       (M3C, "M3"), (M4, "M4"), (D1, "D1"))}
 
 
+BY_DEFAULT_ORDER = ("M1", "M2", "M3", "M4", "D1")  # all in ProducerConfig, then the delivery timeout
+OPT_IN_ORDER = ("M4", "M1", "M2", "D1", "M3")  # ProducerConfig, then KafkaProducer
+# version groups, oldest first: (first release, which conflict the client meets first (where each check sits
+# in KafkaProducer/ProducerConfig), whether idempotence is on by default). 3.0.0 and 3.1.0 declare the
+# default but do not apply it (KAFKA-13598).
+GROUPS: tuple[tuple[tuple[int, int, int], tuple[str, ...], bool], ...] = (
+    ((0, 11, 0), ("M4", "M1", "M3", "M2", "D1"), False),  # KafkaProducer: transaction state, retries, in-flight, acks
+    ((2, 1, 0), ("M4", "D1", "M3", "M1", "M2"), False),  # the delivery timeout is checked before newSender's checks
+    ((2, 5, 0), OPT_IN_ORDER, False),
+    ((3, 0, 1), BY_DEFAULT_ORDER, True),
+    ((3, 1, 0), OPT_IN_ORDER, False),
+    ((3, 1, 1), BY_DEFAULT_ORDER, True),
+)
+
+
 @lru_cache(maxsize=None)
+def _group(profile: ClientProfile) -> tuple[tuple[int, int, int], tuple[str, ...], bool]:
+    return group_of(profile, GROUPS)
+
+
 def _check_order(profile: ClientProfile) -> tuple[str, ...]:
-    """Which conflict the client meets first: where each check sits in KafkaProducer/ProducerConfig."""
-    if profile.below(2, 1):  # KafkaProducer: transaction state, retries, in-flight, acks
-        return ("M4", "M1", "M3", "M2", "D1")
-    if profile.below(2, 5):  # 2.1-2.4: the delivery timeout is checked before newSender's checks
-        return ("M4", "D1", "M3", "M1", "M2")
-    if profile.version in ((3, 0, 0), (3, 1, 0)) or profile.below(3, 0):  # ProducerConfig, then KafkaProducer
-        return ("M4", "M1", "M2", "D1", "M3")
-    return ("M1", "M2", "M3", "M4", "D1")  # 3.0.1+: all in ProducerConfig, then the delivery timeout
+    return _group(profile)[1]
 
 
 def _idempotence(config: _Config) -> None:
-    profile = config.profile
-    buggy_default = profile.version in ((3, 0, 0), (3, 1, 0))  # KAFKA-13598
-    if profile.at_least(3, 0) and not buggy_default:
+    if _group(config.profile)[2]:
         _idempotence_by_default(config)
     else:
         _idempotence_opt_in(config)
@@ -253,10 +247,10 @@ def _idempotence_by_default(config: _Config) -> None:
     """3.0.1+, 3.1.1+, 3.2 and later: on unless a conflict turns it off (or, on 4.x, refuses)."""
     profile = config.profile
     user_set = config.explicit("enable.idempotence")
-    enabled = config.values["enable.idempotence"].text == "true"
+    enabled = config.text("enable.idempotence") == "true"
     disable: list[str] = []
     if enabled:
-        acks, retries = config.values["acks"].text, config.number("retries")
+        acks, retries = config.text("acks"), config.number("retries")
         in_flight = config.number("max.in.flight.requests.per.connection") or 0
         if retries == 0:
             if user_set:
@@ -288,7 +282,7 @@ def _idempotence_opt_in(config: _Config) -> None:
     profile = config.profile
     user_set = config.explicit("enable.idempotence")
     transactional = config.explicit("transactional.id")
-    asked = user_set and config.values["enable.idempotence"].text == "true"
+    asked = user_set and config.text("enable.idempotence") == "true"
     if transactional and user_set and not asked:
         return config.refuse("transactional.id", M4)
     if not (asked or transactional):
@@ -314,7 +308,7 @@ def _idempotence_opt_in(config: _Config) -> None:
         config.refuse("max.in.flight.requests.per.connection", M3A)
     elif in_flight > 5:
         config.refuse("max.in.flight.requests.per.connection", M3B)
-    if config.values["acks"].text != "all":
+    if config.text("acks") != "all":
         config.refuse("acks", M2)
 
 
@@ -339,6 +333,13 @@ def _delivery_timeout(config: _Config) -> None:
 # ------------------------------------------------------------------ values known at deploy time
 
 TIMEOUTS = ("delivery.timeout.ms", "linger.ms", "request.timeout.ms")
+_CANDIDATES: dict[str, tuple[tuple[str, ...], str]] = {
+    "acks": (("all", "1", "0"), "values"),
+    "enable.idempotence": (("true", "false"), "values"),
+    "retries": (("0", "1"), "ranges"),
+    "max.in.flight.requests.per.connection": (("1", "2", "6"), "ranges"),
+    "transactional.id": (("transactional-id",), "values"),
+}
 
 
 def candidates(profile: ClientProfile, key: str, texts: dict[str, Optional[str]],
@@ -347,16 +348,9 @@ def candidates(profile: ClientProfile, key: str, texts: dict[str, Optional[str]]
     value is known only at deploy time, and what they are: "values" (each stands for itself), "ranges"
     (each integer starts a range up to the next) or "samples" (extremes of a sum of several unknowns).
     None when no value of the key changes anything modelled. `texts`: the other keys' values as given."""
-    if key == "acks":
-        return ("all", "1", "0"), "values"
-    if key == "enable.idempotence":
-        return ("true", "false"), "values"
-    if key == "retries":
-        return ("0", "1"), "ranges"
-    if key == "max.in.flight.requests.per.connection":
-        return ("1", "2", "6"), "ranges"
-    if key == "transactional.id":
-        return ("transactional-id",), "values"
+    found = _CANDIDATES.get(key)
+    if found is not None:
+        return found
     if key in TIMEOUTS and profile.at_least(2, 1):
         return _timeout_candidates(profile, key, texts, unknown)
     return None

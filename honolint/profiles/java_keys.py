@@ -8,10 +8,6 @@ PRODUCER_KEYS       ProducerConfig.configNames()
 DEFINITION_ORDER    the same keys in ProducerConfig's define() order, which is the order
                     ConfigDef.parse() validates them in (it stops at the first bad value)
 TYPES               ConfigDef.Type name of every producer key
-DEFAULTS            declared defaults (ConfigDef.convertToString) of a few keys; None = null default.
-                    These are the declared values, before post-processing (acks "all" becomes "-1").
-REQUIRED_KEYS       producer keys with no default (ConfigDef.NO_DEFAULT_VALUE)
-INTERNAL_KEYS       producer keys defined as internal configs
 CONSUMER_ONLY_KEYS  ConsumerConfig.configNames() minus PRODUCER_KEYS
 PRODUCER_ONLY_KEYS  PRODUCER_KEYS minus ConsumerConfig.configNames()
 """
@@ -366,27 +362,6 @@ TYPES: dict[str, str] = {
     "transactional.id": "STRING",
     "value.serializer": "CLASS",
 }
-
-DEFAULTS: dict[str, str | None] = {
-    "acks": "all",
-    "delivery.timeout.ms": "120000",
-    "enable.idempotence": "true",
-    "linger.ms": "5",
-    "max.block.ms": "60000",
-    "max.in.flight.requests.per.connection": "5",
-    "request.timeout.ms": "30000",
-    "retries": "2147483647",
-    "retry.backoff.ms": "100",
-    "transactional.id": None,
-}
-
-REQUIRED_KEYS: frozenset[str] = frozenset({
-    "bootstrap.servers",
-    "key.serializer",
-    "value.serializer",
-})
-
-INTERNAL_KEYS: frozenset[str] = frozenset()
 
 CONSUMER_ONLY_KEYS: frozenset[str] = frozenset({
     "allow.auto.create.topics",

@@ -11,10 +11,10 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from honolint.model import Adjustment, Effective, Refusal, Setting, Value
+from honolint.model import Effective, Given, Setting, Value
 from honolint.profiles import ClientProfile
+from honolint.profiles.config import Config, default_values, defaults_of, group_of
 from honolint.profiles.librdkafka_keys import ALIASES, ENUM_VALUES, PROPERTIES, TOPIC_SHADOWED, TOPIC_SHADOWED_ALIASES
-from honolint.resolve import Given
 
 INT32_MAX = 2**31 - 1
 SINCE: dict[str, tuple[int, int, int]] = {
@@ -46,23 +46,32 @@ _EMPTY = {"integer": "Integer configuration property", "float": "Float configura
           "boolean": "Bool configuration property", "enum": "Configuration property"}
 
 
+# the oldest line's defaults, then the releases that changed one
+FIRST_DEFAULTS: dict[str, Optional[str]] = {
+    "request.required.acks": "1",
+    "message.send.max.retries": "2",
+    "max.in.flight.requests.per.connection": "1000000",
+    "enable.idempotence": "false",
+    "message.timeout.ms": "300000",
+    "queue.buffering.max.ms": "0",
+    "request.timeout.ms": "5000",
+    "transactional.id": None,
+    "retry.backoff.ms": "100",
+    "transaction.timeout.ms": "60000",
+    "socket.timeout.ms": "60000",
+    "queue.buffering.backpressure.threshold": "1",
+    "queuing.strategy": "fifo",
+}
+DEFAULT_CHANGES: tuple[tuple[tuple[int, int, int], dict[str, str]], ...] = (
+    ((1, 0, 0), {"request.required.acks": "-1"}),
+    ((1, 2, 0), {"queue.buffering.max.ms": "0.5"}),
+    ((1, 5, 0), {"queue.buffering.max.ms": "5"}),
+    ((1, 5, 2), {"message.send.max.retries": str(INT32_MAX), "request.timeout.ms": "30000"}),
+)
+
+
 def defaults(profile: ClientProfile) -> dict[str, Optional[str]]:
-    v1 = profile.at_least(1, 0)
-    return {
-        "request.required.acks": "-1" if v1 else "1",
-        "message.send.max.retries": str(INT32_MAX) if profile.at_least(1, 5, 2) else "2",
-        "max.in.flight.requests.per.connection": "1000000",
-        "enable.idempotence": "false",
-        "message.timeout.ms": "300000",
-        "queue.buffering.max.ms": "5" if profile.at_least(1, 5) else ("0.5" if profile.at_least(1, 2) else "0"),
-        "request.timeout.ms": str(30000) if profile.at_least(1, 5, 2) else "5000",
-        "transactional.id": None,
-        "retry.backoff.ms": "100",
-        "transaction.timeout.ms": "60000",
-        "socket.timeout.ms": "60000",
-        "queue.buffering.backpressure.threshold": "1",
-        "queuing.strategy": "fifo",
-    }
+    return defaults_of(profile, FIRST_DEFAULTS, DEFAULT_CHANGES)
 
 
 def _exists(profile: ClientProfile, name: str) -> bool:
@@ -146,44 +155,23 @@ def _number_text(number: float) -> str:
 
 @lru_cache(maxsize=None)
 def _default_values(profile: ClientProfile) -> dict[str, Value]:
-    return {name: Value(text, "default", f"{profile.label} default", False) for name, text in defaults(profile).items()}
+    return default_values(profile, defaults(profile))
 
 
-class _Config:
+class _Config(Config):
+    """Keys under librdkafka's canonical property names (the report uses the Java names, REPORTED);
+    numbers are read as the C double librdkafka compares."""
+
     def __init__(self, profile: ClientProfile) -> None:
-        self.profile = profile
-        self.values: dict[str, Value] = dict(_default_values(profile))
-        self.refusals: list[Refusal] = []
-        self.adjustments: list[Adjustment] = []
-        self.unknown: list[Setting] = []
-        self.odd: list[tuple[Setting, str]] = []
+        super().__init__(profile, _default_values(profile))
         self.topic_conf = False  # a topic-level property was set: topic checks run at rd_kafka_new
 
-    def explicit(self, name: str) -> bool:
-        value = self.values.get(name)
-        return value is not None and value.explicit
+    def reported(self, name: str) -> str:
+        return REPORTED.get(name, name)
 
-    def text(self, name: str) -> Optional[str]:
-        value = self.values.get(name)
-        return None if value is None else value.text
-
-    def number(self, name: str) -> float:
+    def double(self, name: str) -> float:
+        """The value as a number; 0 when unset."""
         return float(self.text(name) or 0)
-
-    def refuse(self, key: str, message: str, kind: str = "conflict", given: Optional[Given] = None) -> None:
-        """Every cause is listed once; the first is the one librdkafka reports. A value the client
-        cannot take is named as the file spells it, at its position."""
-        if given is not None:
-            refusal = Refusal(given.key, message, kind, given.entry)  # type: ignore[arg-type]
-        else:
-            refusal = Refusal(REPORTED.get(key, key), message, kind)  # type: ignore[arg-type]
-        if refusal not in self.refusals:
-            self.refusals.append(refusal)
-
-    def adjust(self, name: str, text: str, why: str) -> None:
-        self.values[name] = Value(text, "adjusted", why, self.explicit(name))
-        self.adjustments.append(Adjustment(REPORTED.get(name, name), f"{name} set to {text}: {why}",
-                                           "idempotence-adjust"))
 
 
 def _conf_set(config: _Config, given: Given) -> None:
@@ -195,7 +183,7 @@ def _conf_set(config: _Config, given: Given) -> None:
         return
     name, (scope, _, kind, low, high, _) = found
     if given.unknown:  # known at deploy time only: librdkafka will parse what it turns out to be
-        config.values[name] = Value(None, given.origin, given.source, True, given.entry, given.key, given.expression)
+        config.set(name, None, given, given.key)
         config.topic_conf = config.topic_conf or scope == "topic"
         return
     if name == "queue.buffering.max.ms" and config.profile.below(1, 2):
@@ -205,7 +193,7 @@ def _conf_set(config: _Config, given: Given) -> None:
     if not text:  # rd_kafka_conf_set takes "" as NULL: unset for a string, an error for the rest
         if kind in _EMPTY:
             return config.refuse(name, f'{_EMPTY[kind]} "{name}" cannot be set to empty value', "value", given)
-        config.values[name] = Value(None, given.origin, given.source, True, given.entry, given.key)
+        config.set(name, None, given._replace(expression=None), given.key)  # an unset value keeps no expression
         return
     if kind == "integer":
         number, odd = parse_integer(text)
@@ -247,7 +235,7 @@ def _conf_set(config: _Config, given: Given) -> None:
         if match is None:
             return config.refuse(name, f'Invalid value "{word}" for configuration property "{name}"', "value", given)
         parsed = match
-    config.values[name] = Value(parsed, given.origin, given.source, True, given.entry, given.key, given.expression)
+    config.set(name, parsed, given, given.key)
     config.topic_conf = config.topic_conf or scope == "topic"
 
 
@@ -263,82 +251,74 @@ def _finalize(config: _Config) -> None:
                 config.refuse("transactional.id", "`transactional.id` requires `enable.idempotence=true`")
             else:
                 config.adjust("enable.idempotence", "true", "a transactional.id makes the producer idempotent")
-        limit = int(config.number("transaction.timeout.ms"))
+        limit = int(config.double("transaction.timeout.ms"))
         mistaken = profile.at_least(1, 4) and profile.below(1, 4, 4)  # tested session.timeout.ms instead
         if not config.explicit("socket.timeout.ms") or mistaken:
             config.adjust("socket.timeout.ms", str(max(limit - 100, 900)), "bounded by transaction.timeout.ms")
-        elif limit + 100 < config.number("socket.timeout.ms"):
+        elif limit + 100 < config.double("socket.timeout.ms"):
             config.refuse("socket.timeout.ms", "`socket.timeout.ms` must be set <= `transaction.timeout.ms` + 100")
     idempotent = config.text("enable.idempotence") == "true"
     if idempotent:
         if not config.explicit("max.in.flight.requests.per.connection"):
-            if config.number("max.in.flight.requests.per.connection") > 5:
+            if config.double("max.in.flight.requests.per.connection") > 5:
                 config.adjust("max.in.flight.requests.per.connection", "5", why)
-        elif config.number("max.in.flight.requests.per.connection") > 5:
+        elif config.double("max.in.flight.requests.per.connection") > 5:
             config.refuse("max.in.flight.requests.per.connection",
                                  "`max.in.flight` must be set <= 5 when `enable.idempotence` is true")
         if not config.explicit("message.send.max.retries"):
             if config.text("message.send.max.retries") != str(INT32_MAX):
                 config.adjust("message.send.max.retries", str(INT32_MAX), why)
-        elif config.number("message.send.max.retries") < 1:
+        elif config.double("message.send.max.retries") < 1:
             config.refuse("message.send.max.retries",
                                  "`retries` must be set >= 1 when `enable.idempotence` is true")
         if config.explicit("queue.buffering.backpressure.threshold") and \
-                config.number("queue.buffering.backpressure.threshold") > 1:
+                config.double("queue.buffering.backpressure.threshold") > 1:
             config.refuse("queue.buffering.backpressure.threshold",
                                  "`queue.buffering.backpressure.threshold` must be set to 1 when "
                                  "`enable.idempotence` is true")
     elif config.explicit("enable.gapless.guarantee") and config.text("enable.gapless.guarantee") == "true":
         config.refuse("enable.gapless.guarantee",
                              "`enable.gapless.guarantee` requires `enable.idempotence` to be enabled")
-    _global_linger(config)
+    if config.topic_conf:
+        _linger(config, group_of(profile, LINGER_GROUPS)[1])
     _topic_finalize(config, idempotent, transactional)
 
 
+# linger.ms not below message.timeout.ms, by version group, oldest first: (first release, what
+# rd_kafka_conf_finalize does (only when a topic-level property made the default topic config), what
+# rd_kafka_topic_conf_finalize does), each as (with linger.ms set, with the default linger.ms): "refuse",
+# "lower" (linger.ms lowered below the timeout) or None. 1.6.0-1.8.x looked the linger.ms set up in the
+# wrong scope (fixed in 1.9.0, #3709), so they always lowered it.
+LINGER_GROUPS: tuple[tuple[tuple[int, int, int], tuple, tuple], ...] = (
+    ((0, 11, 0), (None, None), (None, None)),
+    ((1, 0, 0), (None, None), ("refuse", "refuse")),
+    ((1, 5, 0), (None, None), ("lower", "lower")),
+    ((1, 6, 0), ("lower", "lower"), (None, None)),
+    ((1, 9, 0), ("refuse", "lower"), ("refuse", None)),
+)
+_LINGER = "`message.timeout.ms` must be greater than `linger.ms`"
+
+
 def _linger_too_long(config: _Config) -> bool:
-    if config.profile.below(1, 0):
-        return False
-    timeout, linger = config.number("message.timeout.ms"), config.number("queue.buffering.max.ms")
+    timeout, linger = config.double("message.timeout.ms"), config.double("queue.buffering.max.ms")
     return timeout <= linger and (timeout != 0 or config.profile.below(1, 2))  # 1.0.x had no "0 is infinite" guard
 
 
-def _lower_linger(config: _Config) -> None:
-    config.adjust("queue.buffering.max.ms", _number_text(config.number("message.timeout.ms") - 0.1),
-                  "lowered below message.timeout.ms")
-
-
-def _global_linger(config: _Config) -> None:
-    """rd_kafka_conf_finalize (1.6+), when a topic-level property made the default topic config.
-    1.6.0-1.8.x looked the explicit linger.ms up in the wrong scope (fixed in 1.9.0, #3709), so they
-    always lowered it."""
-    if config.topic_conf and config.profile.at_least(1, 6) and _linger_too_long(config):
-        if config.profile.at_least(1, 9) and config.explicit("queue.buffering.max.ms"):
-            config.refuse("message.timeout.ms", _LINGER)
-        else:
-            _lower_linger(config)
-
-
-def _topic_linger(config: _Config) -> None:
-    """rd_kafka_topic_conf_finalize: 1.0-1.4 refuse, 1.5 lowers linger, 1.6-1.8 never refuse, 1.9+
-    refuse an explicit linger.ms."""
-    if not _linger_too_long(config):
+def _linger(config: _Config, actions: tuple) -> None:
+    action = actions[0] if config.explicit("queue.buffering.max.ms") else actions[1]
+    if action is None or not _linger_too_long(config):
         return
-    profile = config.profile
-    if profile.below(1, 5):
+    if action == "refuse":
         config.refuse("message.timeout.ms", _LINGER)
-    elif profile.below(1, 6):
-        _lower_linger(config)
-    elif profile.at_least(1, 9) and config.explicit("queue.buffering.max.ms"):
-        config.refuse("message.timeout.ms", _LINGER)
-
-
-_LINGER = "`message.timeout.ms` must be greater than `linger.ms`"
+    else:
+        config.adjust("queue.buffering.max.ms", _number_text(config.double("message.timeout.ms") - 0.1),
+                      "lowered below message.timeout.ms")
 
 
 def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> None:
     if idempotent:
         if config.explicit("request.required.acks"):
-            if config.number("request.required.acks") != -1:
+            if config.double("request.required.acks") != -1:
                 config.refuse("request.required.acks",
                                      "`acks` must be set to `all` when `enable.idempotence` is true")
         elif config.text("request.required.acks") != "-1":
@@ -350,10 +330,10 @@ def _topic_finalize(config: _Config, idempotent: bool, transactional: bool) -> N
             if not config.explicit("message.timeout.ms"):
                 config.adjust("message.timeout.ms", config.text("transaction.timeout.ms") or "60000",
                               "a transactional producer's messages time out with transaction.timeout.ms")
-            elif config.number("message.timeout.ms") > config.number("transaction.timeout.ms"):
+            elif config.double("message.timeout.ms") > config.double("transaction.timeout.ms"):
                 config.refuse("message.timeout.ms",
                                      "`message.timeout.ms` must be set <= `transaction.timeout.ms`")
-    _topic_linger(config)
+    _linger(config, group_of(config.profile, LINGER_GROUPS)[2])
 
 
 def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
@@ -366,15 +346,7 @@ def finalize(profile: ClientProfile, given: list[Given]) -> Effective:
     acks = values["acks"]
     if acks.text == "-1":
         values["acks"] = acks._replace(text="all")
-    return Effective(
-        client=profile.label,
-        values=values,
-        idempotent=config.text("enable.idempotence") == "true" and not config.refusals,
-        refusals=config.refusals,
-        adjustments=config.adjustments,
-        unknown_keys=config.unknown,
-        odd_values=config.odd,
-    )
+    return config.effective(values, config.text("enable.idempotence") == "true" and not config.refusals)
 
 
 # ------------------------------------------------------------------ values known at deploy time

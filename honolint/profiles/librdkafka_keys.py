@@ -12,9 +12,8 @@ PROPERTIES[name] = (scope, applies_to, type, min, max, default)
   (a "topic." prefix is stripped there), so TOPIC_SHADOWED holds the topic-scope entries
   whose name is also a global property (reachable only as "topic.<name>").
 ALIASES[alias] = canonical name; ENUM_VALUES[name] = allowed values of enum and CSV-flags
-properties; DEPRECATED / EXPERIMENTAL: names so marked (librdkafka logs a CONFWARN when one
-is set). All of these follow the global-first resolution; TOPIC_SHADOWED_* hold the same
-for the shadowed topic-scope entries.
+properties. Both follow the global-first resolution; TOPIC_SHADOWED_* hold the same for the
+shadowed topic-scope entries.
 """
 
 VERSION = '2.16.0'
@@ -268,25 +267,3 @@ TOPIC_SHADOWED_ENUM_VALUES: dict[str, tuple[str, ...]] = {
     'compression.type': ('none', 'gzip', 'snappy', 'lz4', 'zstd'),
     'offset.store.method': ('file', 'broker'),
 }
-
-DEPRECATED: frozenset[str] = frozenset({
-    'api.version.fallback.ms',
-    'api.version.request',
-    'auto.commit.enable',
-    'broker.version.fallback',
-    'msg_order_cmp',
-    'offset.store.method',
-    'offset.store.path',
-    'offset.store.sync.interval.ms',
-    'produce.offset.report',
-    'queuing.strategy',
-    'reconnect.backoff.jitter.ms',
-    'socket.blocking.max.ms',
-    'ssl.engine.location',
-    'topic.metadata.refresh.fast.cnt',
-})
-EXPERIMENTAL: frozenset[str] = frozenset({
-    'enable.gapless.guarantee',
-    'msg_order_cmp',
-    'queuing.strategy',
-})

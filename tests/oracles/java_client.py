@@ -58,21 +58,6 @@ HARNESS_SOURCE = HERE / "JavaProducerOracle.java"
 REPO_ROOT = HERE.parent.parent
 JAVA_KEYS_MODULE = REPO_ROOT / "honolint" / "profiles" / "java_keys.py"
 
-# Keys whose declared defaults go into java_keys.DEFAULTS.
-DEFAULT_KEYS = (
-    "acks",
-    "retries",
-    "max.in.flight.requests.per.connection",
-    "enable.idempotence",
-    "delivery.timeout.ms",
-    "linger.ms",
-    "request.timeout.ms",
-    "transactional.id",
-    "retry.backoff.ms",
-    "max.block.ms",
-)
-
-
 class OracleError(RuntimeError):
     """The harness could not be prepared or did not answer."""
 
@@ -274,9 +259,6 @@ def render_java_keys(raw: dict) -> str:
     names = sorted(by_name)
     consumer_only = sorted({k["name"] for k in consumer} - set(by_name))
     producer_only = sorted(set(by_name) - {k["name"] for k in consumer})
-    missing = [k for k in DEFAULT_KEYS if k not in by_name]
-    if missing:
-        raise OracleError(f"keys not defined by ProducerConfig: {missing}")
 
     def strset(items: list[str], indent: str = "    ") -> str:
         return "".join(f"{indent}{json.dumps(x)},\n" for x in items)
@@ -294,10 +276,6 @@ def render_java_keys(raw: dict) -> str:
         "DEFINITION_ORDER    the same keys in ProducerConfig's define() order, which is the order\n"
         "                    ConfigDef.parse() validates them in (it stops at the first bad value)\n"
         "TYPES               ConfigDef.Type name of every producer key\n"
-        "DEFAULTS            declared defaults (ConfigDef.convertToString) of a few keys; None = null default.\n"
-        "                    These are the declared values, before post-processing (acks \"all\" becomes \"-1\").\n"
-        "REQUIRED_KEYS       producer keys with no default (ConfigDef.NO_DEFAULT_VALUE)\n"
-        "INTERNAL_KEYS       producer keys defined as internal configs\n"
         "CONSUMER_ONLY_KEYS  ConsumerConfig.configNames() minus PRODUCER_KEYS\n"
         "PRODUCER_ONLY_KEYS  PRODUCER_KEYS minus ConsumerConfig.configNames()\n"
         '"""\n'
@@ -308,13 +286,6 @@ def render_java_keys(raw: dict) -> str:
     out.append("DEFINITION_ORDER: tuple[str, ...] = (\n" + strset([k["name"] for k in producer]) + ")\n\n")
     out.append("TYPES: dict[str, str] = {\n"
                + "".join(f"    {json.dumps(n)}: {json.dumps(by_name[n]['type'])},\n" for n in names) + "}\n\n")
-    out.append("DEFAULTS: dict[str, str | None] = {\n"
-               + "".join(f"    {json.dumps(n)}: {'None' if by_name[n]['default'] is None else json.dumps(by_name[n]['default'])},\n"
-                         for n in sorted(DEFAULT_KEYS)) + "}\n\n")
-    out.append("REQUIRED_KEYS: frozenset[str] = frozenset({\n"
-               + strset([n for n in names if not by_name[n]["has_default"]]) + "})\n\n")
-    out.append("INTERNAL_KEYS: frozenset[str] = frozenset({\n"
-               + strset([n for n in names if by_name[n]["internal"]]) + "})\n\n")
     out.append("CONSUMER_ONLY_KEYS: frozenset[str] = frozenset({\n" + strset(consumer_only) + "})\n\n")
     out.append("PRODUCER_ONLY_KEYS: frozenset[str] = frozenset({\n" + strset(producer_only) + "})\n")
     return "".join(out).replace("frozenset({\n})", "frozenset()")

@@ -819,9 +819,8 @@ def render_keys_module(rows: list[dict], version: str) -> str:
         '  (a "topic." prefix is stripped there), so TOPIC_SHADOWED holds the topic-scope entries',
         '  whose name is also a global property (reachable only as "topic.<name>").',
         "ALIASES[alias] = canonical name; ENUM_VALUES[name] = allowed values of enum and CSV-flags",
-        "properties; DEPRECATED / EXPERIMENTAL: names so marked (librdkafka logs a CONFWARN when one",
-        "is set). All of these follow the global-first resolution; TOPIC_SHADOWED_* hold the same",
-        "for the shadowed topic-scope entries.",
+        "properties. Both follow the global-first resolution; TOPIC_SHADOWED_* hold the same for the",
+        "shadowed topic-scope entries.",
         '"""',
         "",
         f"VERSION = {version!r}",
@@ -850,13 +849,6 @@ def render_keys_module(rows: list[dict], version: str) -> str:
         lines += ["", f"{title}: {typ} = {{"]
         lines += [f"    {k!r}: {v!r}," for k, v in data.items()]
         lines.append("}")
-    lines.append("")
-    dep = sorted(r["name"] for r in by_name.values() if r["deprecated"])
-    exp = sorted(r["name"] for r in by_name.values() if r["experimental"])
-    for title, names in (("DEPRECATED", dep), ("EXPERIMENTAL", exp)):
-        lines.append(f"{title}: frozenset[str] = frozenset({{")
-        lines += [f"    {n!r}," for n in names]
-        lines.append("})")
     lines.append("")
     return "\n".join(lines)
 
