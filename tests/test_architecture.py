@@ -23,9 +23,9 @@ LAYERS = [
     ("dialects", ["dialects", "dialects.*"]),
     ("rules", ["rulebook", "rules", "rules.*"]),
     ("filter", ["selection", "baseline", "fingerprint", "pipeline"]),
-    ("settings", ["settings", "settings_file", "supplied", "options"]),
+    ("settings", ["settings", "settings_file", "supplied", "choices"]),
     ("report", ["report", "report.*"]),
-    ("run", ["run", "argv", "processes"]),
+    ("run", ["options", "run", "argv", "processes"]),
     ("front", ["cli", "entry", "__main__"]),
 ]
 # the libraries that one module each stands between honolint and
