@@ -60,27 +60,26 @@ def usable_cores() -> int:
 class Team:
     """This process and its children, linting the slices of one list of files."""
 
-    def __init__(self, outcomes_of, files: list, count: int, as_json: bool, show_infos: bool = True) -> None:
+    def __init__(self, outcomes_of, files: list, count: int, new_items) -> None:
         number = min(MOST_SLICES, count * SLICES_PER_PROCESS, len(files))
         bounds = [len(files) * part // number for part in range(number + 1)]
         self.slices = [files[bounds[part]:bounds[part + 1]] for part in range(number)]
-        self.outcomes_of, self.as_json, self.show_infos = outcomes_of, as_json, show_infos
+        self.outcomes_of, self.new_items = outcomes_of, new_items  # new_items(): an empty report.stream.Items
         self.children: list[_Child] = []
         self.queue, queue_end = os.pipe()
         os.write(queue_end, bytes(range(1, number)))  # slice 0 is this process's: the report starts with it
         os.close(queue_end)
 
     @classmethod
-    def start(cls, outcomes_of, files: list, count: int, as_json: bool, color: bool,
-              show_infos: bool = True) -> Optional[Team]:
+    def start(cls, outcomes_of, files: list, count: int, new_items) -> Optional[Team]:
         """The team with its children running; None when there is no process, pipe or file to be had."""
         try:
-            team = cls(outcomes_of, files, count, as_json, show_infos)
+            team = cls(outcomes_of, files, count, new_items)
         except OSError:
             return None
         try:
             for _ in range(count - 1):
-                team.children.append(_Child(team, color))
+                team.children.append(_Child(team))
         except OSError:
             team.stop()
             return None
@@ -89,7 +88,7 @@ class Team:
     def lint(self, items: Items, out: TextIO) -> None:
         """Lint slices here until none is left, write every slice's report in order, and add the
         children's counts to `items`."""
-        order = _InOrder(out, self.as_json)
+        order = _InOrder(out, items.separator)
         try:
             index: Optional[int] = 0
             while index is not None:
@@ -110,8 +109,9 @@ class Team:
         live = index == order.next
         stream = order.out if live else io.StringIO()
         items.stretch(stream, after_items=live and order.items > 0)
-        for outcome in self.outcomes_of(self.slices[index], notes):
-            items.add(*outcome)
+        for outcome in self.outcomes_of(self.slices[index]):
+            notes += outcome.notes
+            items.add(outcome)
         items.flush()
         if live:
             order.written(items.in_stretch, notes)
@@ -129,8 +129,8 @@ class Team:
 class _InOrder:
     """The body of the report: each slice's report written in file order, once it and all before it are done."""
 
-    def __init__(self, out: TextIO, as_json: bool) -> None:
-        self.out, self.as_json = out, as_json
+    def __init__(self, out: TextIO, separator: str) -> None:
+        self.out, self.separator = out, separator  # what goes between two slices' files (JSON: ", ")
         self.next, self.items = 0, 0  # the first slice not written yet; the files written
         self.waiting: dict[int, tuple] = {}
         self.said: set[str] = set()
@@ -151,8 +151,8 @@ class _InOrder:
         while self.next in self.waiting:
             report, files, notes = self.waiting.pop(self.next)
             if files:
-                if self.as_json and self.items:
-                    self.out.write(", ")
+                if self.separator and self.items:
+                    self.out.write(self.separator)
                 if isinstance(report, str):
                     self.out.write(report)
                 else:
@@ -177,7 +177,7 @@ def _claim(queue: int) -> Optional[int]:
 class _Child:
     """A forked process linting slices into an unnamed file; it says where each one's report is."""
 
-    def __init__(self, team: Team, color: bool) -> None:
+    def __init__(self, team: Team) -> None:
         self.output = _unnamed_file()
         try:
             read_end, write_end = os.pipe()
@@ -196,7 +196,7 @@ class _Child:
             raise
         if self.pid == 0:
             os.close(read_end)
-            _child_main(team, self.output, write_end, color, parent)
+            _child_main(team, self.output, write_end, parent)
         os.close(write_end)
         os.set_blocking(read_end, False)
         self.said: Optional[int] = read_end
@@ -298,18 +298,19 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _child_main(team: Team, output, said_fd: int, color: bool, parent: int) -> None:
+def _child_main(team: Team, output, said_fd: int, parent: int) -> None:
     code = EXIT_INTERNAL
     try:
         _die_with_parent(parent)
         text = io.TextIOWrapper(output, **_encoding(sys.stdout), newline="")
-        items = Items(team.as_json, color, team.show_infos)
+        items = team.new_items()
         with os.fdopen(said_fd, "w", encoding="utf-8") as said:
             while (index := _claim(team.queue)) is not None:
                 start, notes = output.tell(), []
                 items.stretch(text)
-                for outcome in team.outcomes_of(team.slices[index], notes):
-                    items.add(*outcome)
+                for outcome in team.outcomes_of(team.slices[index]):
+                    notes += outcome.notes
+                    items.add(outcome)
                 items.flush()
                 said.write(json.dumps({"slice": index, "start": start, "end": output.tell(),
                                        "files": items.in_stretch, "notes": notes}) + "\n")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional
 from honolint.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Stop
 from honolint.report.escape import printable
 from honolint.report.formats import BY_NAME
+from honolint.report.stream import Outcome
 from honolint.choices import catalog, check_in_file_setting
 from honolint.selection import MOST_PER_RULE, filter_result
 
@@ -259,8 +260,7 @@ def stream(run: Run, project, baseline) -> int:
     linters = _Linters(run, project)
     inputs = _inputs(run, project)
 
-    def outcomes_of(files, notes: Optional[list[str]] = None):
-        linters.collected = notes  # several processes: notes are printed in file order, each once
+    def outcomes_of(files):
         return _outcomes(run, linters, baseline, files)
 
     as_json = run.outputs[0][0] == "json"
@@ -307,16 +307,18 @@ def project_of(run: Run):
 def lint_all(run: Run, project, baseline):
     """Every file's result, filtered (selection.py); the fail level of each; how many findings were dropped."""
     results, levels, hidden = [], [], 0
-    for result, level, dropped in each_result(run, project, baseline):
-        results.append(result)
-        levels.append(level)
-        hidden += dropped
+    for outcome in _outcomes(run, _Linters(run, project), baseline, _inputs(run, project)):
+        say_notes(outcome.notes)
+        if outcome.result is not None:
+            results.append(outcome.result)
+            levels.append(outcome.level)
+            hidden += outcome.dropped
     return results, levels, hidden
 
 
-def each_result(run: Run, project, baseline):
-    """(result, fail level, findings dropped) for each file, one file at a time."""
-    return _outcomes(run, _Linters(run, project), baseline, _inputs(run, project))
+def say_notes(notes: list[str]) -> None:
+    for note in notes:
+        sys.stderr.write(f"honolint: note: {printable(note)}\n")
 
 
 def _inputs(run: Run, project):
@@ -341,8 +343,11 @@ def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
             resolved = linters.project.resolve(file, is_dir=False)
             loaded = linters.read(file, resolved) if not hasattr(file, "problem") else _unlistable(file)
         outcome = linters.lint(loaded, file, named, baseline, resolved)
+        notes, linters.notes_new = linters.notes_new, []
         if outcome is not None:
-            yield outcome
+            yield Outcome(*outcome, notes)
+        elif notes:
+            yield Outcome(None, None, 0, notes)
 
 
 def _unlistable(directory):
@@ -375,7 +380,7 @@ class _Linters:
         self.catalog = project.catalog
         self.linters: dict[tuple, object] = {}
         self.notes: set[str] = set()
-        self.collected: Optional[list[str]] = None  # notes to hand on instead of printing
+        self.notes_new: list[str] = []  # notes said for the first time, handed on with the file's outcome
         self.builds = None  # maven.Builds, made for the first file that may be filtered
         self.repository = None  # repository.Repository, made for the first file whose build may name its client
         from honolint.load import read_file
@@ -431,10 +436,7 @@ class _Linters:
             profile = parse_client(client or DEFAULT_CLIENT)
             if profile.note and profile.note not in self.notes and not self.run.quiet:
                 self.notes.add(profile.note)
-                if self.collected is not None:
-                    self.collected.append(profile.note)
-                else:
-                    sys.stderr.write(f"honolint: note: {printable(profile.note)}\n")
+                self.notes_new.append(profile.note)
             linter = self.linters[key] = Linter(Options(profile, qos, dialect, supplied))
         return linter
 
@@ -462,8 +464,8 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int,
                  show_infos: bool = True) -> tuple[bool, int]:
     """Write the report for `files` to standard output; (whether it fails, how many findings were dropped).
 
-    `outcomes_of(files, notes=None)` yields (result, fail level, findings dropped) for each file it
-    lints; given a list, `notes`, it collects there the notes it would print instead."""
+    `outcomes_of(files)` yields an Outcome for each file it lints (and one without a result for notes
+    said while linting a file that is not reported)."""
     from honolint.processes import Team, processes
     from honolint.report.json_report import closing, opening
     from honolint.report.stream import Items
@@ -474,13 +476,14 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int,
         out.write(opening())
     items = Items(as_json, color, show_infos)
     count = processes(jobs, len(files))
-    team = Team.start(outcomes_of, files, count, as_json, color, show_infos) if count > 1 else None
+    team = Team.start(outcomes_of, files, count, lambda: Items(as_json, color, show_infos)) if count > 1 else None
     if team is not None:
         team.lint(items, out)
     else:
         items.stretch(out)
         for outcome in outcomes_of(files):
-            items.add(*outcome)
+            say_notes(outcome.notes)
+            items.add(outcome)
     items.stretch(out)
     if as_json:
         items.chunks.write(closing(items.summary))

@@ -271,19 +271,19 @@ def test_slices_written_in_turn_after_empty_ones_read_as_one_stretch(as_json):
 
     from honolint.model import FileResult
     from honolint.processes import Team
-    from honolint.report.stream import Items
+    from honolint.report.stream import Items, Outcome
 
-    def outcomes_of(files, notes=None):
-        return ((FileResult(file, "plain", [], []), "error", 0) for file in files if file >= "f030")
+    def outcomes_of(files):
+        return (Outcome(FileResult(file, "plain", [], []), "error", 0, []) for file in files if file >= "f030")
 
     files = [f"f{index:03d}" for index in range(200)]
     one, team_out = io.StringIO(), io.StringIO()
     items = Items(as_json, False)
     items.stretch(one)
     for outcome in outcomes_of(files):
-        items.add(*outcome)
+        items.add(outcome)
     items.flush()
-    team = Team(outcomes_of, files, 2, as_json)
+    team = Team(outcomes_of, files, 2, lambda: Items(as_json, False))
     assert len(team.slices) == 64 and not team.slices[0][-1] >= "f030"
     team.lint(Items(as_json, False), team_out)
     assert team_out.getvalue() == one.getvalue()
@@ -305,7 +305,7 @@ from honolint.run import write_report
 
 parent = os.getpid()
 
-def outcomes_of(files, notes=None):
+def outcomes_of(files):
     for file in files:
         time.sleep(0.002)  # long enough for the child to take slices
         if os.getpid() != parent:

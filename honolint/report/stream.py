@@ -5,13 +5,24 @@ the report is the same, byte for byte, as one process's.
 """
 from __future__ import annotations
 
-from typing import TextIO
+from typing import NamedTuple, Optional, TextIO
+
+from honolint.model import FileResult
 
 from honolint.report.json_report import Summary, closing, file_json, opening
 from honolint.report.text import LineWriter, file_lines, infos, summary_line
 from honolint.selection import fails
 
 CHUNK = 1 << 16  # characters written to the output at once
+
+
+class Outcome(NamedTuple):
+    """One file's result as the report takes it, and the notes said for the first time while linting it."""
+
+    result: Optional[FileResult]  # None: only notes (said while linting a file that is not reported)
+    level: Optional[str]  # the fail level that applies to it
+    dropped: int  # findings the selection, suppressions and baseline dropped
+    notes: list[str]
 
 
 class Items:
@@ -31,7 +42,15 @@ class Items:
         self.lines = None if self.as_json else LineWriter(self.chunks, self.color)
         self.in_stretch, self.separate = 0, after_items
 
-    def add(self, result, level, dropped: int) -> None:
+    @property
+    def separator(self) -> str:
+        """What goes between the files of two stretches written one after the other."""
+        return ", " if self.as_json else ""
+
+    def add(self, outcome: Outcome) -> None:
+        result, level, dropped = outcome.result, outcome.level, outcome.dropped
+        if result is None:
+            return
         if self.as_json:
             self.chunks.write((", " if self.separate else "") + file_json(result))
             self.separate = True
