@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from honolint.model import QOS_CLASSES, SEVERITIES as FAIL_LEVELS
+from honolint.model import QOS_CLASSES
 
 COLORS = ("auto", "always", "never")
 MOST_JOBS = 64

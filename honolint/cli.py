@@ -15,7 +15,8 @@ import click
 from honolint import __version__
 from honolint.choices import client_problem, dialect_problem, rule_selectors
 from honolint.options import CHECK_OPTIONS, EFFECTIVE_OPTIONS, Option
-from honolint.run import UsageError, check_run, effective_run, execute
+from honolint.plan import UsageError, check_run, effective_run
+from honolint.run import execute
 from honolint.supplied import define_problem
 
 

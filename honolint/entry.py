@@ -108,7 +108,8 @@ def _main(args: list[str]) -> None:
     params = parse_check(args)
     if params is None:
         return _click(args)
-    from honolint.run import UsageError, check_run, execute
+    from honolint.plan import UsageError, check_run
+    from honolint.run import execute
 
     try:
         run = check_run(**params)

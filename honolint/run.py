@@ -1,128 +1,17 @@
-"""One `check` or `effective` run: which files, which settings, which linter for each, which reports.
-
-The command line (cli.py; argv.py for `check` on the hot path) builds a Run; execute() lints the files
-one at a time and hands the results to the report formats, streaming a single text or JSON report to
-standard output, and answers the exit code (entry.py and cli.py alone end the process).
+"""Executing one `check` or `effective` run (plan.py): its files linted (linting.py) and handed to the report
+formats, a single text or JSON report to standard output streamed file by file, in several processes for a
+long list (processes.py); execute() answers the exit code (entry.py and cli.py alone end the process).
 """
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Optional
 
 from honolint.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Stop
+from honolint.linting import Linters, exit_code, inputs_of, lint_all, outcomes, project_of, say_notes
+from honolint.plan import Run, UsageError
 from honolint.report.escape import printable
 from honolint.report.formats import BY_NAME
-from honolint.report.stream import Outcome
-from honolint.choices import catalog, check_in_file_setting
-from honolint.selection import MOST_PER_RULE, filter_result
-
-if TYPE_CHECKING:
-    from honolint.settings import CommandLine
-
-
-class UsageError(Exception):
-    """A command line that cannot run (exit 2); the front end that read it says so, with its usage line."""
-
-
-class Run:
-    """One `check` or `effective` run: what the command line asked for."""
-
-    def __init__(self, view: str, paths: tuple[str, ...], command_line: "CommandLine", outputs: list[tuple[str, str]],
-                 color: str, stdin_filename: Optional[str], force_exclude: bool = False, exit_zero: bool = False,
-                 quiet: bool = False, statistics: bool = False, show_settings: bool = False,
-                 baseline_file: Optional[str] = None, write_baseline: Optional[str] = None, jobs: int = 0,
-                 show_infos: bool = False) -> None:
-        self.view, self.paths, self.command_line, self.outputs = view, paths, command_line, outputs
-        self.show_infos = show_infos  # the text report lists infos (else it counts them)
-        self.color, self.stdin_filename, self.force_exclude = color, stdin_filename, force_exclude
-        self.exit_zero, self.quiet, self.statistics, self.show_settings = exit_zero, quiet, statistics, show_settings
-        self.baseline_file, self.write_baseline, self.jobs = baseline_file, write_baseline, jobs
-        writes = write_baseline or any(file != "-" for _, file in outputs)
-        self.read: Optional[list[str]] = [] if writes else None  # files walked or named, when it writes (writes.py)
-
-
-def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color, stdin_filename,
-              output_formats, output_files, select, ignore, fail_level, exit_zero, quiet, statistics, show_settings,
-              baseline_file, write_baseline, jobs, defines=(), define_files=(), show_infos=False) -> Run:
-    """`honolint check`'s Run, from the parameters its command line gives (cli.py or argv.py)."""
-    from honolint.settings import CommandLine
-
-    if not paths and not show_settings:
-        raise UsageError("Missing argument 'PATHS...'.")
-    if statistics and not output_formats:
-        output_formats = ("text",)
-    outputs = outputs_of(output_formats, output_files, github_default=True)
-    if statistics and "text" not in [f for f, _ in outputs]:
-        raise UsageError("--statistics replaces the text report: add --format text (with an --output-file "
-                         "if another format goes to standard output)")
-    if write_baseline is not None:
-        _writable(write_baseline, "--write-baseline")
-    if write_baseline and _file_key(write_baseline) in [_file_key(f) for _, f in outputs if f != "-"]:
-        raise UsageError("--write-baseline and an --output-file name the same file")
-    command_line = CommandLine(client, qos, dialect, select, ignore or [], fail_level, config_file, isolated,
-                               not no_inline, tuple(defines), tuple(define_files))
-    return Run("findings", paths, command_line, outputs, color, stdin_filename, force_exclude, exit_zero, quiet,
-               statistics, show_settings, baseline_file, write_baseline, jobs, show_infos)
-
-
-def effective_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color,
-                  stdin_filename, output_formats, output_files, defines=(), define_files=()) -> Run:
-    """`honolint effective`'s Run, from the parameters its command line gives (cli.py)."""
-    from honolint.settings import CommandLine
-
-    if not paths:
-        raise UsageError("Missing argument 'PATHS...'.")
-    outputs = outputs_of(output_formats, output_files, github_default=False)
-    command_line = CommandLine(client, qos, dialect, None, [], None, config_file, isolated, not no_inline,
-                               tuple(defines), tuple(define_files))
-    return Run("effective", paths, command_line, outputs, color, stdin_filename, force_exclude)
-
-
-def outputs_of(formats: tuple[str, ...], files: tuple[str, ...], github_default: bool) -> list[tuple[str, str]]:
-    """(format, file) pairs, "-" for standard output. The n-th --output-file takes the n-th --format;
-    a single format (or the default one) without --output-file goes to standard output."""
-    if not formats:
-        default = "github" if github_default and os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        formats = (default,)
-    if not files and len(formats) == 1:
-        files = ("-",)
-    if len(files) != len(formats):
-        raise UsageError(
-            f"{len(formats)} --format and {len(files)} --output-file: give one --output-file for each --format, "
-            "in the same order (- for standard output), or a single --format without --output-file")
-    if sum(1 for f in files if f == "-") > 1:
-        raise UsageError("only one --format can go to standard output: give the others an --output-file")
-    written = [_file_key(f) for f in files if f != "-"]
-    if len(set(written)) != len(written):
-        raise UsageError("two --format write to the same --output-file")
-    for file in files:
-        if file != "-":
-            _writable(file, "--output-file")
-    return list(zip(formats, files))
-
-
-def _file_key(file: str):
-    """What tells two destinations apart: the file's device and inode (a hard link is the same file),
-    else, for a file not written yet, its real path."""
-    from honolint.writes import identity
-
-    return identity(file) or os.path.realpath(file)
-
-
-def _writable(file: str, option: str) -> None:
-    """UsageError for a destination honolint cannot or will not write (writes.py)."""
-    from honolint.writes import WriteRefused, refuse_link
-
-    if not file:
-        raise UsageError(f"{option} '': an empty path names no file")
-    folder = os.path.dirname(os.path.abspath(file))
-    if not os.path.isdir(folder):
-        raise UsageError(f"{option} {file}: the directory {folder} does not exist")
-    try:
-        refuse_link(file, option)
-    except WriteRefused as exc:
-        raise UsageError(str(exc)) from None
 
 
 def execute(run: Run) -> int:
@@ -257,11 +146,11 @@ def streams(run: Run) -> bool:
 
 
 def stream(run: Run, project, baseline) -> int:
-    linters = _Linters(run, project)
-    inputs = _inputs(run, project)
+    linters = Linters(run, project)
+    inputs = inputs_of(run, project)
 
     def outcomes_of(files):
-        return _outcomes(run, linters, baseline, files)
+        return outcomes(run, linters, baseline, files)
 
     as_json = run.outputs[0][0] == "json"
     jobs = 1 if "-" in run.paths else run.jobs  # standard input is read once, by this process
@@ -296,158 +185,6 @@ def write_baseline(run: Run, results) -> int:
         for producer in result.producers:
             producer.findings = []
     return len(found)
-
-
-def project_of(run: Run):
-    from honolint.settings import Project
-
-    return Project(run.command_line, catalog())
-
-
-def lint_all(run: Run, project, baseline):
-    """Every file's result, filtered (selection.py); the fail level of each; how many findings were dropped."""
-    results, levels, hidden = [], [], 0
-    for outcome in _outcomes(run, _Linters(run, project), baseline, _inputs(run, project)):
-        say_notes(outcome.notes)
-        if outcome.result is not None:
-            results.append(outcome.result)
-            levels.append(outcome.level)
-            hidden += outcome.dropped
-    return results, levels, hidden
-
-
-def say_notes(notes: list[str]) -> None:
-    for note in notes:
-        sys.stderr.write(f"honolint: note: {printable(note)}\n")
-
-
-def _inputs(run: Run, project):
-    """(file, named explicitly) for each input, "-" for standard input, in the order they are linted."""
-    seen: set[str] = set()
-    for path in run.paths:
-        if path != "-":
-            yield from _files(run, project, [path], seen)
-        elif not (run.force_exclude and run.stdin_filename and project.excluded(run.stdin_filename)):
-            yield "-", True
-
-
-def _outcomes(run: Run, linters: "_Linters", baseline, inputs):
-    from honolint.load import read_stdin
-
-    for file, named in inputs:
-        if file == "-":
-            file = run.stdin_filename or "-"
-            resolved = linters.project.resolve(file, is_dir=False)
-            loaded = read_stdin(file)
-        else:
-            resolved = linters.project.resolve(file, is_dir=False)
-            loaded = linters.read(file, resolved) if not hasattr(file, "problem") else _unlistable(file)
-        outcome = linters.lint(loaded, file, named, baseline, resolved)
-        notes, linters.notes_new = linters.notes_new, []
-        if outcome is not None:
-            yield Outcome(*outcome, notes)
-        elif notes:
-            yield Outcome(None, None, 0, notes)
-
-
-def _unlistable(directory):
-    from honolint.model import LoadedFile, SyntaxProblem
-
-    return LoadedFile(directory, "properties", error=SyntaxProblem(f"cannot list directory: {directory.problem}", 1, 1))
-
-
-def _files(run: Run, project, paths, seen: set[str]):
-    """(file, named explicitly) for the paths given: directories walked, excludes applied, each file once."""
-    for path in paths:
-        named = not os.path.isdir(path)
-        if named and run.force_exclude and project.excluded(path):
-            if run.read is not None:  # named on the command line: an input all the same
-                run.read.append(path)
-            continue
-        for file, absolute in [(path, os.path.abspath(path))] if named else project.walk(path):
-            if run.read is not None:
-                run.read.append(file)
-            if absolute not in seen:  # a file named and also found in a directory: once
-                seen.add(absolute)
-                yield file, named
-
-
-class _Linters:
-    """A Linter per distinct (client, qos, dialect): files of one project usually share one."""
-
-    def __init__(self, run: Run, project) -> None:
-        self.run, self.project = run, project
-        self.catalog = project.catalog
-        self.linters: dict[tuple, object] = {}
-        self.notes: set[str] = set()
-        self.notes_new: list[str] = []  # notes said for the first time, handed on with the file's outcome
-        self.builds = None  # maven.Builds, made for the first file that may be filtered
-        self.repository = None  # repository.Repository, made for the first file whose build may name its client
-        from honolint.load import read_file
-
-        self._read_file = read_file
-
-    def read(self, path: str, resolved):
-        """The file as its build copies it (Maven resource filtering), with the values supplied for it."""
-        return self._read_file(path, self._builds, resolved.supplied)
-
-    def _builds(self):
-        if self.builds is None:
-            from honolint.maven import Builds
-
-            self.builds = Builds()
-        return self.builds
-
-    def lint(self, loaded, path: str, named: bool, baseline, resolved):
-        directives = None
-        values = {key: resolved.value(key) for key in ("client", "qos", "dialect")}
-        if loaded.directives and self.run.command_line.inline:
-            from honolint.directives import parse
-
-            directives = parse(loaded.directives, self.catalog.expand, check_in_file_setting)
-            for key, (value, _) in directives.settings.items():
-                if not resolved.source(key).startswith("command line"):
-                    values[key] = value
-        # the build files around the file may name the client
-        build = self._build_around(path) if values["client"] is None and path != "-" else None
-        result = self._linter(values["client"], values["qos"], values["dialect"], resolved.supplied).lint(
-            loaded, named_explicitly=named, build=build)
-        if result is None:
-            return None
-        hidden = filter_result(result, resolved.selection, self.catalog, directives, baseline,
-                               None if self.run.write_baseline else MOST_PER_RULE)
-        return result, resolved.selection.fail_level, hidden
-
-    def _build_around(self, path: str):
-        """repository.Repository.around, the Repository made on first use."""
-        from honolint.repository import Repository
-
-        self.repository = Repository(self._builds)
-        self._build_around = self.repository.around
-        return self._build_around(path)
-
-    def _linter(self, client: Optional[str], qos: str, dialect: Optional[str], supplied):
-        key = (client, qos, dialect, id(supplied))
-        linter = self.linters.get(key)
-        if linter is None:
-            from honolint.pipeline import Linter, Options
-            from honolint.profiles import DEFAULT_CLIENT, parse_client
-
-            profile = parse_client(client or DEFAULT_CLIENT)
-            if profile.note and profile.note not in self.notes and not self.run.quiet:
-                self.notes.add(profile.note)
-                self.notes_new.append(profile.note)
-            linter = self.linters[key] = Linter(Options(profile, qos, dialect, supplied))
-        return linter
-
-
-def exit_code(results, levels) -> int:
-    from honolint.selection import fails
-
-    for result, level in zip(results, levels):
-        if fails(result, level):
-            return EXIT_FINDINGS
-    return EXIT_OK
 
 
 def use_color(choice: str) -> bool:

@@ -25,7 +25,7 @@ LAYERS = [
     ("filter", ["selection", "baseline", "fingerprint", "pipeline"]),
     ("settings", ["settings", "settings_file", "supplied", "choices"]),
     ("report", ["report", "report.*"]),
-    ("run", ["options", "run", "argv", "processes"]),
+    ("run", ["options", "plan", "linting", "processes", "run", "argv"]),
     ("front", ["cli", "entry", "__main__"]),
 ]
 # the libraries that one module each stands between honolint and

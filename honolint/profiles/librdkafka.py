@@ -14,7 +14,8 @@ from typing import Optional
 from honolint.model import Effective, Given, Setting, Value
 from honolint.profiles import ClientProfile
 from honolint.profiles.config import Config, default_values, defaults_of, group_of
-from honolint.profiles.librdkafka_keys import ALIASES, ENUM_VALUES, PROPERTIES, TOPIC_SHADOWED, TOPIC_SHADOWED_ALIASES
+from honolint.profiles.librdkafka_keys import (ALIASES, ENUM_VALUES, PROPERTIES, TOPIC_SHADOWED, TOPIC_SHADOWED_ALIASES,
+                                              TOPIC_SHADOWED_ENUM_VALUES)
 
 INT32_MAX = 2**31 - 1
 SINCE: dict[str, tuple[int, int, int]] = {
@@ -230,7 +231,8 @@ def _conf_set(config: _Config, given: Given) -> None:
         word = text.lstrip(_SPACE)  # librdkafka trims the left side only
         if not word:
             return  # nothing to set: the property keeps its value and is not modified
-        allowed = ENUM_VALUES.get(name, ())
+        shadowed = given.key.startswith("topic.") and given.key[len("topic."):] in TOPIC_SHADOWED
+        allowed = (TOPIC_SHADOWED_ENUM_VALUES if shadowed else ENUM_VALUES).get(name, ())  # topic.compression.codec
         match = next((a for a in allowed if a.lower() == word.lower()), None)
         if match is None:
             return config.refuse(name, f'Invalid value "{word}" for configuration property "{name}"', "value", given)

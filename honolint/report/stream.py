@@ -8,9 +8,8 @@ from __future__ import annotations
 from typing import NamedTuple, Optional, TextIO
 
 from honolint.model import FileResult
-
-from honolint.report.json_report import Summary, closing, file_json, opening
-from honolint.report.text import LineWriter, file_lines, infos, summary_line
+from honolint.report.json_report import Summary, file_json
+from honolint.report.text import LineWriter, file_lines, infos
 from honolint.selection import fails
 
 CHUNK = 1 << 16  # characters written to the output at once
