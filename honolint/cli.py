@@ -13,11 +13,11 @@ from typing import Optional
 import click
 
 from honolint import __version__
-from honolint.choices import client_problem, dialect_problem, rule_selectors
-from honolint.options import CHECK_OPTIONS, EFFECTIVE_OPTIONS, Option
-from honolint.plan import UsageError, check_run, effective_run
-from honolint.run import execute
-from honolint.supplied import define_problem
+from honolint.settings.choices import client_problem, dialect_problem, rule_selectors
+from honolint.app.options import CHECK_OPTIONS, EFFECTIVE_OPTIONS, Option
+from honolint.app.plan import UsageError, check_run, effective_run
+from honolint.app.run import execute
+from honolint.settings.supplied import define_problem
 
 
 class _Path(click.Path):

@@ -103,13 +103,13 @@ def _internal(exc: Exception) -> None:
 
 
 def _main(args: list[str]) -> None:
-    from honolint.argv import parse_check
+    from honolint.app.argv import parse_check
 
     params = parse_check(args)
     if params is None:
         return _click(args)
-    from honolint.plan import UsageError, check_run
-    from honolint.run import execute
+    from honolint.app.plan import UsageError, check_run
+    from honolint.app.run import execute
 
     try:
         run = check_run(**params)

@@ -43,5 +43,5 @@ SUMMARY = "a `# honolint:` comment is malformed, names no rule or sets a bad val
 
 def check(context: FileContext) -> Iterator[Problem]:
     """Nothing here: directives are read before the file is linted (`honolint.directives`) and
-    their problems are reported under this rule's code by `honolint.selection`."""
+    their problems are reported under this rule's code by `honolint.filter.selection`."""
     return iter(())

@@ -44,5 +44,5 @@ SUMMARY = "a `# honolint: ignore[...]` suppresses nothing"
 
 def check(context: FileContext) -> Iterator[Problem]:
     """Nothing here: whether a suppression was used is known only once every rule has run
-    (`honolint.selection` reports it under this rule's code)."""
+    (`honolint.filter.selection` reports it under this rule's code)."""
     return iter(())

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from honolint.argv import parse_check
+from honolint.app.argv import parse_check
 from honolint.cli import check, cli
-from honolint.options import CHECK_OPTIONS
+from honolint.app.options import CHECK_OPTIONS
 from lint_helpers import invoke
 
 # every spelling of every option in the table both readers are built from, and tokens neither must take

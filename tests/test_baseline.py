@@ -48,7 +48,7 @@ def test_a_new_finding_or_a_changed_value_is_reported(honolint, form):
 
 
 def test_a_baseline_holds_as_many_of_a_finding_as_it_recorded(tmp_path):
-    from honolint.baseline import Baseline, render
+    from honolint.filter.baseline import Baseline, render
     from honolint.model import Finding
 
     def finding(line: int) -> Finding:

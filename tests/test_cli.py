@@ -270,7 +270,7 @@ def test_slices_written_in_turn_after_empty_ones_read_as_one_stretch(as_json):
     import io
 
     from honolint.model import FileResult
-    from honolint.processes import Team
+    from honolint.app.processes import Team
     from honolint.report.stream import Items, Outcome
 
     def outcomes_of(files):
@@ -301,7 +301,7 @@ def test_a_process_that_fails_ends_the_run_with_exit_3_and_says_why(failure, sai
     script = f"""
 import os, signal, sys, time
 from honolint.exits import Stop
-from honolint.run import write_report
+from honolint.app.run import write_report
 
 parent = os.getpid()
 
@@ -348,7 +348,7 @@ main()
 ])
 def test_the_default_processes_keep_to_the_container_cpu_quota(tmp_path, monkeypatch, v2, v1, cores):
     """A CI container that sees the host's 64 cores but may use 2 gets 2 processes, not 64."""
-    import honolint.processes as processes
+    import honolint.app.processes as processes
 
     def written(name, text):  # a file that is not there: no quota of that kind
         if text is not None:

@@ -498,7 +498,7 @@ def _verdicts(text: str, client: str, supplied: dict[str, str], hono: bool):
     from honolint.load import load_bytes
     from honolint.pipeline import Linter, Options
     from honolint.profiles import parse_client
-    from honolint.supplied import Supplied
+    from honolint.settings.supplied import Supplied
 
     name = "application.properties" if hono else "producer.properties"
     values = Supplied({key: (value, "test") for key, value in supplied.items()})

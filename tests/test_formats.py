@@ -24,7 +24,7 @@ import jsonschema
 import pytest
 
 from honolint.model import Finding
-from honolint.fingerprint import finding_fingerprint, normalized_message
+from honolint.filter.fingerprint import finding_fingerprint, normalized_message
 from honolint.paths import report_path
 from honolint.report.github import escape_data, escape_property
 from honolint.report.junit import xml_text

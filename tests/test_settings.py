@@ -232,7 +232,7 @@ def test_a_bad_settings_file_is_a_usage_error_naming_file_key_and_what_is_allowe
 
 def test_the_schema_ships_in_the_package_and_lists_every_dialect():
     from honolint.dialects import DETECTION_ORDER
-    from honolint.settings_file import KEYS, OVERRIDE_KEYS
+    from honolint.settings.file import KEYS, OVERRIDE_KEYS
 
     schema = json.loads((ROOT / "honolint" / "schema" / "settings.schema.json").read_text())
     assert schema["properties"]["dialect"]["enum"] == list(DETECTION_ORDER)

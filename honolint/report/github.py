@@ -11,7 +11,7 @@ from typing import Iterable
 
 from honolint.model import SEVERITIES, FileResult
 from honolint.report.escape import printable
-from honolint.fingerprint import Located, fingerprinted
+from honolint.filter.fingerprint import Located, fingerprinted
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -10,7 +10,7 @@ import json
 from typing import Any, Iterable
 
 from honolint.model import FileResult
-from honolint.fingerprint import Located, fingerprinted
+from honolint.filter.fingerprint import Located, fingerprinted
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

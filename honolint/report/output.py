@@ -51,7 +51,7 @@ def write_text(run: TextView, results, hidden: int, stream, color: bool, levels=
 def quiet_lines(results, show_infos: bool = True):
     """-q: one line per finding (infos with --show-infos), as `path:line:col  CODE  severity: [scope: ]message`;
     nothing else."""
-    from honolint.fingerprint import iter_findings
+    from honolint.filter.fingerprint import iter_findings
     from honolint.report.text import _finding_line
 
     lines = []
@@ -66,7 +66,7 @@ def quiet_lines(results, show_infos: bool = True):
 
 def statistics_lines(results, quiet: bool):
     """--statistics: findings per rule, the most frequent first (as ruff prints them)."""
-    from honolint.fingerprint import iter_findings
+    from honolint.filter.fingerprint import iter_findings
 
     counts: dict[tuple[str, str], int] = {}
     severities: dict[str, set[str]] = {}

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Optional
 
 from honolint import __version__
 from honolint.model import FileResult
-from honolint.fingerprint import FINGERPRINT_VERSION, Located, fingerprinted
+from honolint.filter.fingerprint import FINGERPRINT_VERSION, Located, fingerprinted
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

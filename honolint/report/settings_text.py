@@ -10,8 +10,8 @@ def show_settings(paths, stdin_filename, command_line, project, out: TextIO) -> 
     from honolint.load import read_file
     from honolint.redact import MASK, is_secret
     from honolint.report.escape import printable
-    from honolint.choices import check_in_file_setting
-    from honolint.settings_file import shown_path
+    from honolint.settings.choices import check_in_file_setting
+    from honolint.settings.file import shown_path
 
     targets = [p for p in paths] or [None]
     for index, path in enumerate(targets):

@@ -10,7 +10,7 @@ from typing import NamedTuple, Optional, TextIO
 from honolint.model import FileResult
 from honolint.report.json_report import Summary, file_json
 from honolint.report.text import LineWriter, file_lines, infos
-from honolint.selection import fails
+from honolint.filter.selection import fails
 
 CHUNK = 1 << 16  # characters written to the output at once
 

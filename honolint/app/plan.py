@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
-    from honolint.settings import CommandLine
+    from honolint.settings.project import CommandLine
 
 
 class UsageError(Exception):
@@ -34,7 +34,7 @@ def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, for
               output_formats, output_files, select, ignore, fail_level, exit_zero, quiet, statistics, show_settings,
               baseline_file, write_baseline, jobs, defines=(), define_files=(), show_infos=False) -> Run:
     """`honolint check`'s Run, from the parameters its command line gives (cli.py or argv.py)."""
-    from honolint.settings import CommandLine
+    from honolint.settings.project import CommandLine
 
     if not paths and not show_settings:
         raise UsageError("Missing argument 'PATHS...'.")
@@ -57,7 +57,7 @@ def check_run(paths, client, qos, dialect, config_file, isolated, no_inline, for
 def effective_run(paths, client, qos, dialect, config_file, isolated, no_inline, force_exclude, color,
                   stdin_filename, output_formats, output_files, defines=(), define_files=()) -> Run:
     """`honolint effective`'s Run, from the parameters its command line gives (cli.py)."""
-    from honolint.settings import CommandLine
+    from honolint.settings.project import CommandLine
 
     if not paths:
         raise UsageError("Missing argument 'PATHS...'.")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 
-from honolint.choices import client_problem, dialect_problem, rule_selectors
-from honolint.options import CHECK_OPTIONS, defaults, path_problem
+from honolint.settings.choices import client_problem, dialect_problem, rule_selectors
+from honolint.app.options import CHECK_OPTIONS, defaults, path_problem
 
 # `check`'s options by every spelling, from the option table (options.py)
 _BY_NAME = {name: option for option in CHECK_OPTIONS for name in option.names}
@@ -70,7 +70,7 @@ def _valid(params: dict, paths: list[str], repeated: dict[str, list[str]]) -> bo
     if params["dialect"] is not None and dialect_problem(params["dialect"]):
         return False
     if repeated["defines"]:
-        from honolint.supplied import define_problem
+        from honolint.settings.supplied import define_problem
 
         if any(define_problem(text) for text in repeated["defines"]):
             return False

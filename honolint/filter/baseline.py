@@ -26,7 +26,7 @@ import os
 from typing import Iterable, Optional
 
 from honolint.model import Finding
-from honolint.fingerprint import finding_fingerprint, normalized_message
+from honolint.filter.fingerprint import finding_fingerprint, normalized_message
 
 SCHEMA_ID = "honolint.baseline/1"
 

@@ -6,16 +6,16 @@ import os
 import sys
 from typing import Optional
 
-from honolint.choices import catalog, check_in_file_setting
+from honolint.settings.choices import catalog, check_in_file_setting
 from honolint.exits import EXIT_FINDINGS, EXIT_OK
-from honolint.plan import Run
+from honolint.app.plan import Run
 from honolint.report.escape import printable
 from honolint.report.stream import Outcome
-from honolint.selection import MOST_PER_RULE, filter_result
+from honolint.filter.selection import MOST_PER_RULE, filter_result
 
 
 def project_of(run: Run):
-    from honolint.settings import Project
+    from honolint.settings.project import Project
 
     return Project(run.command_line, catalog())
 
@@ -158,7 +158,7 @@ class Linters:
 
 
 def exit_code(results, levels) -> int:
-    from honolint.selection import fails
+    from honolint.filter.selection import fails
 
     for result, level in zip(results, levels):
         if fails(result, level):

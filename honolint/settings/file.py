@@ -17,7 +17,7 @@ import re
 from typing import Any, Optional
 
 from honolint.globs import Glob
-from honolint.selection import Catalog
+from honolint.filter.selection import Catalog
 
 LIST_KEYS = ("include", "exclude", "select", "ignore")
 KEYS = ("client", "qos", "dialect", "include", "exclude", "select", "ignore", "severity", "fail-level", "defines",
@@ -246,7 +246,8 @@ def _validate(settings: SettingsFile) -> None:
 
     import jsonschema
 
-    with open(os.path.join(os.path.dirname(__file__), "schema", "settings.schema.json"), encoding="utf-8") as handle:
+    schema = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema", "settings.schema.json")
+    with open(schema, encoding="utf-8") as handle:
         schema = json.load(handle)
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(settings.data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))

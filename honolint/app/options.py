@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from honolint.choices import COLORS, MOST_JOBS
+from honolint.settings.choices import COLORS, MOST_JOBS
 from honolint.model import QOS_CLASSES, SEVERITIES as FAIL_LEVELS
 from honolint.report.formats import CHECK_FORMATS, EFFECTIVE_FORMATS
 

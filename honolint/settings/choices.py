@@ -15,7 +15,7 @@ MOST_JOBS = 64
 
 def catalog():
     from honolint.rulebook import rule_modules
-    from honolint.selection import Catalog
+    from honolint.filter.selection import Catalog
 
     return Catalog(rule_modules())
 
@@ -42,7 +42,7 @@ def dialect_problem(value: str) -> str | None:
 
 def rule_selectors(values: list[str] | tuple[str, ...]) -> tuple[list[str], str | None]:
     """--select/--ignore: comma lists, repeatable; (the selectors, what is wrong with them or None)."""
-    from honolint.selection import split_selectors
+    from honolint.filter.selection import split_selectors
 
     selectors = split_selectors(values)
     for value in values:

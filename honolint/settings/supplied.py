@@ -59,7 +59,7 @@ def command_line_defines(defines: Iterable[str]) -> dict[str, tuple[str, str]]:
 def define_file(path: str) -> dict[str, tuple[str, str]]:
     """The NAME=VALUE lines of a `.properties` or `.env` file, as its own format reads them."""
     from honolint.load import MAX_BYTES, file_format, load_bytes
-    from honolint.settings_file import shown_path
+    from honolint.settings.file import shown_path
 
     try:
         with open(path, "rb") as handle:

@@ -20,11 +20,11 @@ import os
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from honolint.memo import closest_above
-from honolint.selection import Catalog, Selection, UnknownSelector
-from honolint.settings_file import SettingsError, SettingsFile, read_settings_file
+from honolint.filter.selection import Catalog, Selection, UnknownSelector
+from honolint.settings.file import SettingsError, SettingsFile, read_settings_file
 
 if TYPE_CHECKING:
-    from honolint.supplied import Supplied
+    from honolint.settings.supplied import Supplied
 
 SETTINGS_NAMES = (".honolint.yaml", ".honolint.yml", "pyproject.toml", "setup.cfg")
 DEFAULT_INCLUDE = ("*.properties", "*.yaml", "*.yml", "*.json", "*.toml", "*.conf", "*.env")
@@ -267,7 +267,7 @@ class Project:
         if not own and not self.cli.defines and not self.cli.define_files:
             self._supplied[id(settings)] = None
             return None
-        from honolint.supplied import DefineError, Supplied, command_line_defines, define_file
+        from honolint.settings.supplied import DefineError, Supplied, command_line_defines, define_file
 
         if self._command_line_defines is None:
             try:

@@ -8,8 +8,8 @@ import os
 import sys
 
 from honolint.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Stop
-from honolint.linting import Linters, exit_code, inputs_of, lint_all, outcomes, project_of, say_notes
-from honolint.plan import Run, UsageError
+from honolint.app.linting import Linters, exit_code, inputs_of, lint_all, outcomes, project_of, say_notes
+from honolint.app.plan import Run, UsageError
 from honolint.report.escape import printable
 from honolint.report.formats import BY_NAME
 
@@ -23,7 +23,7 @@ def execute(run: Run) -> int:
 
 
 def _execute(run: Run) -> int:
-    from honolint.settings_file import SettingsError
+    from honolint.settings.file import SettingsError
 
     if hasattr(sys.stdout, "reconfigure"):  # what standard output cannot encode is escaped, never an error
         to_stdout = [output_format for output_format, file in run.outputs if file == "-"]
@@ -43,7 +43,7 @@ def _execute(run: Run) -> int:
             return EXIT_OK
         baseline = None
         if run.baseline_file:
-            from honolint.baseline import Baseline, BaselineError
+            from honolint.filter.baseline import Baseline, BaselineError
 
             try:
                 baseline = Baseline.load(run.baseline_file)
@@ -171,8 +171,8 @@ def write_file(file: str, text: str, option: str) -> None:
 
 def write_baseline(run: Run, results) -> int:
     """Record every finding left in FILE, then drop them from the report: they are the baseline now."""
-    from honolint.baseline import render
-    from honolint.fingerprint import iter_findings
+    from honolint.filter.baseline import render
+    from honolint.filter.fingerprint import iter_findings
 
     found = [(result.path, producer.spec.scope if producer else None, finding)
              for result, producer, finding in iter_findings(results)]
@@ -203,7 +203,7 @@ def write_report(outcomes_of, files, as_json: bool, color: bool, jobs: int,
 
     `outcomes_of(files)` yields an Outcome for each file it lints (and one without a result for notes
     said while linting a file that is not reported)."""
-    from honolint.processes import Team, processes
+    from honolint.app.processes import Team, processes
     from honolint.report.json_report import closing, opening
     from honolint.report.stream import Items
     from honolint.report.text import summary_line

@@ -1,0 +1,1 @@
+"""What the report keeps of the findings: selection, the baseline, fingerprints."""
