@@ -38,7 +38,6 @@ import re
 from typing import Callable, Optional
 
 MARKER = "honolint:"
-MARKER_BYTES = b"honolint:"
 SETTING_KEYS = ("qos", "client", "dialect")
 
 _EOL = re.compile(r"\r\n|\r|\n")

@@ -129,11 +129,6 @@ class Linter:
                 kept.append(spec)
         return kept
 
-    def profile_for(self, spec: ProducerSpec) -> ClientProfile:
-        """--client, unless the layout says which client runs it (Hono: Java, whatever --client says); when the
-        run names no client, the version of it the repository's build files name."""
-        return self._client(spec)[0]
-
     def _client(self, spec: ProducerSpec) -> tuple[ClientProfile, Optional[ClientSource]]:
         client = self.options.client
         family = spec.client_family or client.family

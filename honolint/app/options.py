@@ -3,35 +3,41 @@ click commands from it, argv.py reads the usual command lines from it without im
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Optional
 
 from honolint.settings.choices import COLORS, MOST_JOBS
 from honolint.model import QOS_CLASSES, SEVERITIES as FAIL_LEVELS
 from honolint.report.formats import CHECK_FORMATS, EFFECTIVE_FORMATS
 
 
-class PathRule(NamedTuple):
+class PathRule:
     """What a path-typed option accepts (as click.Path's flags of the same names say)."""
 
-    exists: bool = False
-    dir_okay: bool = True
-    allow_dash: bool = False
+    __slots__ = ("exists", "dir_okay", "allow_dash")
+
+    def __init__(self, exists: bool = False, dir_okay: bool = True, allow_dash: bool = False) -> None:
+        self.exists, self.dir_okay, self.allow_dash = exists, dir_okay, allow_dash
 
 
-class Option(NamedTuple):
-    """One option of `check` or `effective`, declared once: cli.py makes its click option, argv.py reads it."""
+class Option:
+    """One option of `check` or `effective`, declared once: cli.py makes its click option, argv.py reads it.
 
-    names: tuple[str, ...]  # as written on the command line: ("-j", "--jobs")
-    param: str  # the parameter it sets
-    kind: str  # "flag", "value" (the last one given wins) or "many" (repeatable: a tuple of all)
-    help: str
-    choices: Optional[tuple[str, ...]] = None
-    default: object = None  # "flag": False, "many": () whatever this says
-    path: Optional[PathRule] = None
-    check: Optional[str] = None  # "client", "dialect", "rules", "defines": the validator below it goes through
-    metavar: Optional[str] = None
-    show_default: bool = False
-    most: Optional[int] = None  # an integer from 0 to this
+    `names` as written on the command line (`("-j", "--jobs")`); `param` the parameter it sets; `kind`
+    "flag", "value" (the last one given wins) or "many" (repeatable: a tuple of all); `default` for a
+    "value" ("flag": False, "many": ()); `check` the validator of choices.py it goes through ("client",
+    "dialect", "rules", "defines"); `most` for an integer from 0 to it. (A slotted class: the table is
+    made on every run, and a NamedTuple class costs ten times as much to define.)"""
+
+    __slots__ = ("names", "param", "kind", "help", "choices", "default", "path", "check", "metavar",
+                 "show_default", "most")
+
+    def __init__(self, names: tuple[str, ...], param: str, kind: str, help: str,
+                 choices: Optional[tuple[str, ...]] = None, default: object = None, path: Optional[PathRule] = None,
+                 check: Optional[str] = None, metavar: Optional[str] = None, show_default: bool = False,
+                 most: Optional[int] = None) -> None:
+        self.names, self.param, self.kind, self.help = names, param, kind, help
+        self.choices, self.default, self.path, self.check = choices, default, path, check
+        self.metavar, self.show_default, self.most = metavar, show_default, most
 
 
 def lint_options(formats: tuple[str, ...]) -> tuple[Option, ...]:

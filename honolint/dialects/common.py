@@ -1,9 +1,9 @@
-"""Helpers the dialect modules share: reading keys under a prefix, in nested or dotted form."""
+"""Helpers the dialect modules share: a key below a prefix, and whether two producers deliver alike."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Optional
 
-from honolint.model import Document, Entry, Layer, LoadedFile, Setting
+from honolint.model import Layer
 
 # keys that say where and as whom a client connects, or where its serializers find their schemas: a
 # profile that changes only these configures the same producer for another environment
@@ -12,30 +12,9 @@ _NEUTRAL = frozenset({"bootstrap.servers", "client.id", "client.dns.lookup", "se
 _NEUTRAL_PREFIXES = ("sasl.", "ssl.", "basic.auth.", "schema.registry.", "apicurio.auth.", "apicurio.registry.auth.")
 
 
-def all_entries(loaded: LoadedFile) -> Iterator[Entry]:
-    for doc in loaded.documents:
-        yield from doc.entries
-
-
 def under(key: str, prefix: str) -> Optional[str]:
     """The rest of `key` below `prefix` (`spring.kafka.producer.acks`, `spring.kafka.producer.` -> `acks`)."""
     return key[len(prefix):] if key.startswith(prefix) and len(key) > len(prefix) else None
-
-
-def settings_under(entries: Iterable[Entry], prefix: str) -> list[Setting]:
-    """Kafka properties written below a prefix, nested or dotted alike (YAML paths are joined with dots)."""
-    found = []
-    for entry in entries:
-        rest = under(entry.key, prefix)
-        if rest is not None:
-            found.append(Setting(rest, entry.value, entry))
-    return found
-
-
-def first_line(doc: Document, entries: Iterable[Entry]) -> tuple[int, int]:
-    for entry in entries:
-        return entry.line, entry.column
-    return doc.line, 1
 
 
 def delivery_neutral(key: str) -> bool:

@@ -50,7 +50,6 @@ _ENV = re.compile(
     r"_(?P<property>.+)"
 )
 _ENV_CLIENTS = {client.upper(): client for client in PRODUCER_CLIENTS}
-COMMON_SCOPE = "hono.kafka.commonClientConfig"
 BASE = "hono.kafka"
 
 # (profile, client or None for commonClientConfig) -> settings, in file order

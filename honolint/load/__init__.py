@@ -7,8 +7,6 @@ import sys
 
 from honolint.model import LoadedFile, SyntaxProblem
 
-YAML_SUFFIXES = (".yaml", ".yml")
-PROPERTIES_SUFFIXES = (".properties",)
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".properties": "properties", ".json": "json", ".toml": "toml",
             ".env": "env", ".conf": "conf"}
 # a UTF-8 byte order mark as java.util.Properties reads it (ISO-8859-1): part of the first key

@@ -1,16 +1,21 @@
 """The report formats: each one's name, the module that writes it, and how it goes to standard output."""
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Optional
 
 
-class Format(NamedTuple):
-    name: str
-    module: Optional[str]  # report/<module>.py, whose render(results) writes it; None: the text report
-    escapes: str  # what standard output writes a character it cannot encode as: "backslash", "json" or "xml"
-    machine: bool  # a document a program parses: all ASCII, with its own escapes, on a non-UTF-8 output
-    streams: bool  # one report of it to standard output is written file by file, as the results come
-    effective: bool  # `honolint effective` writes it too
+class Format:
+    """`module`: report/<module>.py, whose render(results) writes it (None: the text report); `escapes`: what
+    standard output writes a character it cannot encode as ("backslash", "json" or "xml"); `machine`: a
+    document a program parses, all ASCII with its own escapes on a non-UTF-8 output; `streams`: one report
+    of it to standard output is written file by file; `effective`: `honolint effective` writes it too."""
+
+    __slots__ = ("name", "module", "escapes", "machine", "streams", "effective")
+
+    def __init__(self, name: str, module: Optional[str], escapes: str, machine: bool, streams: bool,
+                 effective: bool) -> None:
+        self.name, self.module, self.escapes = name, module, escapes
+        self.machine, self.streams, self.effective = machine, streams, effective
 
 
 FORMATS = (

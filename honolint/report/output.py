@@ -1,16 +1,16 @@
 """The report formats as the run writes them: text (full, quiet, statistics) and the others as strings."""
 from __future__ import annotations
 
-from typing import NamedTuple
 
+class TextView:
+    """What a text report shows of a run: the findings or ("effective") the effective configuration, and
+    how much of them."""
 
-class TextView(NamedTuple):
-    """What a text report shows of a run: the findings or the effective configuration, and how much of them."""
+    __slots__ = ("view", "statistics", "quiet", "show_infos")
 
-    view: str = "findings"  # or "effective"
-    statistics: bool = False
-    quiet: bool = False
-    show_infos: bool = False
+    def __init__(self, view: str = "findings", statistics: bool = False, quiet: bool = False,
+                 show_infos: bool = False) -> None:
+        self.view, self.statistics, self.quiet, self.show_infos = view, statistics, quiet, show_infos
 
 
 def render_report(output_format: str, run: TextView, results, hidden: int, levels=None) -> str:

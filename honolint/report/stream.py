@@ -5,7 +5,7 @@ the report is the same, byte for byte, as one process's.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, TextIO
+from typing import Optional, TextIO
 
 from honolint.model import FileResult
 from honolint.report.json_report import Summary, file_json
@@ -15,13 +15,15 @@ from honolint.filter.selection import fails
 CHUNK = 1 << 16  # characters written to the output at once
 
 
-class Outcome(NamedTuple):
-    """One file's result as the report takes it, and the notes said for the first time while linting it."""
+class Outcome:
+    """One file's result as the report takes it: `result` (None: only notes, said while linting a file that
+    is not reported), the fail `level` that applies to it, the findings `dropped` by the selection,
+    suppressions and baseline, and the `notes` said for the first time while linting it."""
 
-    result: Optional[FileResult]  # None: only notes (said while linting a file that is not reported)
-    level: Optional[str]  # the fail level that applies to it
-    dropped: int  # findings the selection, suppressions and baseline dropped
-    notes: list[str]
+    __slots__ = ("result", "level", "dropped", "notes")
+
+    def __init__(self, result: Optional[FileResult], level: Optional[str], dropped: int, notes: list[str]) -> None:
+        self.result, self.level, self.dropped, self.notes = result, level, dropped, notes
 
 
 class Items:

@@ -20,7 +20,7 @@ import os
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from honolint.memo import closest_above
-from honolint.filter.selection import Catalog, Selection, UnknownSelector
+from honolint.filter.selection import Catalog, Selection
 from honolint.settings.file import SettingsError, SettingsFile, read_settings_file
 
 if TYPE_CHECKING:
@@ -281,10 +281,3 @@ class Project:
         return found
 
 
-def resolve_cli_selectors(catalog: Catalog, values: list[str], option: str) -> None:
-    """An unknown code, name or prefix on the command line is a usage error naming it."""
-    try:
-        catalog.resolve(values)
-    except UnknownSelector as exc:
-        raise SettingsError(f"{option} {exc}: names no rule: give codes (HL201), names (acks-not-all) or code "
-                            "prefixes (HL2); `honolint rules` lists them") from None
