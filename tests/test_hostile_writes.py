@@ -14,7 +14,7 @@ import pytest
 
 BAD = "acks=1\nenable.idempotence=false\n"
 GOOD = "acks=all\nenable.idempotence=true\ndelivery.timeout.ms=120000\n"
-OPTIONS = [["--format", "json", "--output-file"], ["--write-baseline"]]
+OPTIONS = [["--format", "json", "--output-file"], ["--write-baseline"], ["--format", "sarif", "--output-file"]]
 
 
 def refused(result, original: bytes, path) -> None:

@@ -51,6 +51,8 @@ def _execute(run: Run) -> int:
                 raise UsageError(str(exc)) from None
         if streams(run):
             return stream(run, project, baseline)
+        if _sarif_alone(run):
+            return _stream_sarif(run, project, baseline)
         results, levels, hidden = lint_all(run, project, baseline if not run.write_baseline else None)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
@@ -159,14 +161,53 @@ def stream(run: Run, project, baseline) -> int:
     return EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS
 
 
+def _sarif_alone(run: Run) -> bool:
+    """A SARIF report is the run's only one (code scanning's usual step): written file by file, none kept."""
+    return (len(run.outputs) == 1 and run.outputs[0][0] == "sarif" and run.view != "effective"
+            and not run.write_baseline)
+
+
+def _stream_sarif(run: Run, project, baseline) -> int:
+    from honolint.filter.selection import fails
+    from honolint.report.sarif import Streamed
+    from honolint.writes import atomic
+
+    failed = False
+
+    def write(out) -> None:
+        nonlocal failed
+        writer = Streamed(out)
+        for outcome in outcomes(run, Linters(run, project), baseline, inputs_of(run, project)):
+            say_notes(outcome.notes)
+            if outcome.result is not None:
+                writer.add(outcome.result)
+                failed = failed or fails(outcome.result, outcome.level)
+        writer.close()
+
+    file = run.outputs[0][1]
+    if file == "-":
+        write(sys.stdout)
+    else:
+        try:
+            with atomic(file, before=lambda: refuse_overwriting_reads(run, project)) as out:
+                write(out)
+        except OSError as exc:
+            _cannot_write(file, "--output-file", exc)
+    return EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS
+
+
+def _cannot_write(file: str, option: str, exc: OSError) -> None:
+    sys.stderr.write(printable(f"honolint: cannot write {option} {file}: {exc.strerror or exc}") + "\n")
+    raise Stop(EXIT_USAGE) from None
+
+
 def write_file(file: str, text: str, option: str) -> None:
     from honolint.writes import write_atomic
 
     try:
         write_atomic(file, text)
     except OSError as exc:
-        sys.stderr.write(printable(f"honolint: cannot write {option} {file}: {exc.strerror or exc}") + "\n")
-        raise Stop(EXIT_USAGE) from None
+        _cannot_write(file, option, exc)
 
 
 def write_baseline(run: Run, results) -> int:

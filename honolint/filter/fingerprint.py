@@ -70,10 +70,11 @@ def iter_findings(results: Iterable[FileResult]) -> Iterator[tuple[FileResult, O
                 yield result, producer, finding
 
 
-def fingerprinted(results: Iterable[FileResult]) -> list[Located]:
+def fingerprinted(results: Iterable[FileResult], seen: Optional[dict[str, int]] = None) -> list[Located]:
     """Every finding with its report path and a fingerprint unique in this report: the n-th (n > 1)
-    finding with the same `finding_fingerprint` gets the hash of that fingerprint and n."""
-    located, seen = [], {}
+    finding with the same `finding_fingerprint` gets the hash of that fingerprint and n. `seen`: the counts
+    so far, for a report made file by file."""
+    located, seen = [], {} if seen is None else seen
     for result, producer, finding in iter_findings(results):
         path = report_path(finding.path or result.path)
         base = finding_fingerprint(path, producer.spec.scope if producer else None, finding)

@@ -103,21 +103,54 @@ def _result(item: Located, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def sarif_dict(results: Iterable[FileResult]) -> dict[str, Any]:
+def _skeleton(results: list) -> dict[str, Any]:
     from honolint.rulebook import rule_modules
 
-    rules = [rule_descriptor(m) for m in rule_modules()]
-    index = {rule["id"]: i for i, rule in enumerate(rules)}
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "honolint", "version": __version__, "rules": rules}},
+            "tool": {"driver": {"name": "honolint", "version": __version__,
+                                "rules": [rule_descriptor(m) for m in rule_modules()]}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(item, index) for item in fingerprinted(results)],
+            "results": results,
         }],
     }
 
 
+_ITEM_INDENT = " " * 8  # where a result stands in the document: runs[0].results[n]
+
+
+class Streamed:
+    """The SARIF report written to `out` file by file, as json.dumps(indent=2) writes it whole: the
+    document around the results once, each result as its file comes, none kept."""
+
+    def __init__(self, out) -> None:
+        skeleton = _skeleton([])
+        rules = skeleton["runs"][0]["tool"]["driver"]["rules"]
+        head, _, self.tail = json.dumps(skeleton, ensure_ascii=False, indent=2).rpartition('"results": []')
+        self.out, self.first, self.seen = out, True, {}
+        self.index = {rule["id"]: i for i, rule in enumerate(rules)}
+        out.write(head + '"results": [')
+
+    def add(self, result: FileResult) -> None:
+        for item in fingerprinted([result], self.seen):
+            text = json.dumps(_result(item, self.index), ensure_ascii=False, indent=2)
+            self.out.write(("\n" if self.first else ",\n") + _ITEM_INDENT
+                           + text.replace("\n", "\n" + _ITEM_INDENT))
+            self.first = False
+
+    def close(self) -> None:
+        self.out.write(("]" if self.first else "\n" + _ITEM_INDENT[:6] + "]") + self.tail + "\n")
+
+
 def render(results: Iterable[FileResult]) -> str:
-    return json.dumps(sarif_dict(results), ensure_ascii=False, indent=2) + "\n"
+    """The whole report, made of the pieces a streamed one writes."""
+    import io
+
+    out = io.StringIO()
+    writer = Streamed(out)
+    for result in results:
+        writer.add(result)
+    writer.close()
+    return out.getvalue()
