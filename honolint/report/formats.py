@@ -8,7 +8,9 @@ class Format:
     """`module`: report/<module>.py, whose render(results) writes it (None: the text report); `escapes`: what
     standard output writes a character it cannot encode as ("backslash", "json" or "xml"); `machine`: a
     document a program parses, all ASCII with its own escapes on a non-UTF-8 output; `streams`: one report
-    of it to standard output is written file by file; `effective`: `honolint effective` writes it too."""
+    of it to standard output is written file by file by report/stream.py, in several processes for a long
+    list (SARIF has a writer of its own that streams: sarif.Streamed); `effective`: `honolint effective`
+    writes it too."""
 
     __slots__ = ("name", "module", "escapes", "machine", "streams", "effective")
 
