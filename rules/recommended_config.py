@@ -57,9 +57,14 @@ def check(context: ProducerContext) -> Iterator[Problem]:
                       f"({context.describe('max.in.flight.requests.per.connection')}); the idempotent producer "
                       "keeps order with up to 5", key="max.in.flight.requests.per.connection")
     retries = effective.values.get("retries")
-    if retries is not None and retries.explicit:
+    if context.profile.family == "java" and context.profile.below(2, 1):  # no delivery timeout; retries 0
+        if effective.number("retries") != 2147483647:
+            yield Problem(f"recommended: retries=2147483647 ({context.describe('retries')}); "
+                          f"{context.profile.label} has no delivery.timeout.ms to bound the time (2.1 added it)",
+                          key="retries" if retries is not None and retries.explicit else None, cause="retries")
+    elif retries is not None and retries.explicit:
         yield Problem(f"recommended: leave retries unset ({context.describe('retries')}); bound the time with "
-                      "delivery.timeout.ms instead", key="retries")
+                      "delivery.timeout.ms instead", key="retries", cause="retries")
     delivery = effective.values.get("delivery.timeout.ms") or effective.values.get("message.timeout.ms")
     if delivery is not None and delivery.text is not None and not delivery.explicit:
         yield Problem("recommended: set delivery.timeout.ms to a reasonable value "

@@ -19,7 +19,9 @@ warns. Fix: remove `retries` (the client default retries until `delivery.timeout
 and bound the time with `delivery.timeout.ms`.
 
 ## How to fix
-Leave `retries` unset and set `delivery.timeout.ms` to a reasonable value.
+Leave `retries` unset and set `delivery.timeout.ms` to a reasonable value. Java clients before 2.1 have
+no `delivery.timeout.ms` and default `retries` to 0: set `retries=2147483647` there, with
+`enable.idempotence=true` or `max.in.flight.requests.per.connection=1` to keep order.
 """
 from __future__ import annotations
 
@@ -41,6 +43,11 @@ def check(context: ProducerContext) -> Iterator[Problem]:
         return
     if effective.number("retries") != 0 or effective.text("acks") == "0":
         return
+    if context.profile.family == "java" and context.profile.below(2, 1):  # retries defaults to 0 there
+        fix = (f"{context.profile.label} has no delivery.timeout.ms (2.1 added it, and made retries default "
+               "to 2147483647): set retries=2147483647, and keep order with enable.idempotence=true or "
+               "max.in.flight.requests.per.connection=1")
+    else:
+        fix = "leave retries unset and bound the time with delivery.timeout.ms"
     yield Problem(f"{context.describe('retries')}: a transient error fails the send instead of being retried "
-                  "(\"Disabling retries ... is not recommended\"); leave retries unset and bound the time with "
-                  "delivery.timeout.ms", key="retries", cause="retries")
+                  f"(\"Disabling retries ... is not recommended\"); {fix}", key="retries", cause="retries")
