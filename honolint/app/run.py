@@ -51,8 +51,9 @@ def _execute(run: Run) -> int:
                 raise UsageError(str(exc)) from None
         if streams(run):
             return stream(run, project, baseline)
-        if _sarif_alone(run):
-            return _stream_sarif(run, project, baseline)
+        writer = _streamed_alone(run)
+        if writer is not None:
+            return _stream_alone(run, project, baseline, writer)
         results, levels, hidden = lint_all(run, project, baseline if not run.write_baseline else None)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
@@ -161,22 +162,28 @@ def stream(run: Run, project, baseline) -> int:
     return EXIT_OK if run.exit_zero or not failed else EXIT_FINDINGS
 
 
-def _sarif_alone(run: Run) -> bool:
-    """A SARIF report is the run's only one (code scanning's usual step): written file by file, none kept."""
-    return (len(run.outputs) == 1 and run.outputs[0][0] == "sarif" and run.view != "effective"
-            and not run.write_baseline)
+def _streamed_alone(run: Run):
+    """The writer of the run's only report when its format has one that writes file by file (JSON to a file,
+    SARIF, GitLab, JUnit: code scanning's and merge requests' usual steps), else None."""
+    if len(run.outputs) != 1 or run.view == "effective" or run.write_baseline:
+        return None
+    module = BY_NAME[run.outputs[0][0]].module
+    if module is None:  # the text report: streamed by stream() to standard output, else built whole
+        return None
+    from importlib import import_module
+
+    return getattr(import_module(f"honolint.report.{module}"), "Streamed", None)
 
 
-def _stream_sarif(run: Run, project, baseline) -> int:
+def _stream_alone(run: Run, project, baseline, writer_class) -> int:
     from honolint.filter.selection import fails
-    from honolint.report.sarif import Streamed
     from honolint.writes import atomic
 
     failed = False
 
     def write(out) -> None:
         nonlocal failed
-        writer = Streamed(out)
+        writer = writer_class(out)
         for outcome in outcomes(run, Linters(run, project), baseline, inputs_of(run, project)):
             say_notes(outcome.notes)
             if outcome.result is not None:

@@ -32,5 +32,30 @@ def gitlab_list(results: Iterable[FileResult]) -> list[dict[str, Any]]:
     return [issue(item) for item in fingerprinted(results)]
 
 
+class Streamed:
+    """The report written to `out` file by file, as json.dumps(indent=2) writes the whole array."""
+
+    def __init__(self, out) -> None:
+        self.out, self.first, self.seen = out, True, {}
+        out.write("[")
+
+    def add(self, result: FileResult) -> None:
+        for item in fingerprinted([result], self.seen):
+            text = json.dumps(issue(item), ensure_ascii=False, indent=2)
+            self.out.write(("\n  " if self.first else ",\n  ") + text.replace("\n", "\n  "))
+            self.first = False
+
+    def close(self) -> None:
+        self.out.write("]\n" if self.first else "\n]\n")
+
+
 def render(results: Iterable[FileResult]) -> str:
-    return json.dumps(gitlab_list(results), ensure_ascii=False, indent=2) + "\n"
+    """The whole report, made of the pieces a streamed one writes."""
+    import io
+
+    out = io.StringIO()
+    writer = Streamed(out)
+    for result in results:
+        writer.add(result)
+    writer.close()
+    return out.getvalue()

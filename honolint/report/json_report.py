@@ -234,6 +234,22 @@ def all_findings(result: FileResult) -> list[Finding]:
     return [*result.findings, *(f for p in result.producers for f in p.findings)]
 
 
+class Streamed:
+    """The report written to `out` file by file (an --output-file; standard output streams in several
+    processes through report/stream.py)."""
+
+    def __init__(self, out) -> None:
+        self.out, self.summary = out, Summary()
+        out.write(opening())
+
+    def add(self, result: FileResult) -> None:
+        self.out.write((", " if self.summary.files else "") + file_json(result))
+        self.summary.add(result)
+
+    def close(self) -> None:
+        self.out.write(closing(self.summary))
+
+
 def render(results: Iterable[FileResult]) -> str:
     """The whole report, made of the same pieces as one streamed file by file: one encoding of a file."""
     summary, files = Summary(), []

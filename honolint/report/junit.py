@@ -88,31 +88,85 @@ def _producer_cases(suite: _Suite, producer: ProducerResult) -> None:
             suite.case(name, out=lines)
 
 
+def _file_suite(root: ET.Element, result: FileResult) -> _Suite:
+    suite = _Suite(root, report_path(result.path))
+    errors = [f for f in result.findings if f.severity == "error"]
+    lines = [_line(f) for f in errors] + [_line(f) for f in result.findings if f.severity != "error"]
+    if errors:
+        suite.case("file", failure=(_errors_summary(errors), errors[0].code, "\n".join(lines) + "\n"))
+    else:
+        suite.case("file", out=lines)
+    for producer in result.producers:
+        _producer_cases(suite, producer)
+    suite.close()
+    return suite
+
+
 def junit_tree(results: Iterable[FileResult]) -> ET.Element:
     root = ET.Element("testsuites", name="honolint")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for result in results:
-        suite = _Suite(root, report_path(result.path))
-        errors = [f for f in result.findings if f.severity == "error"]
-        lines = [_line(f) for f in errors] + [_line(f) for f in result.findings if f.severity != "error"]
-        if errors:
-            suite.case("file", failure=(_errors_summary(errors), errors[0].code, "\n".join(lines) + "\n"))
-        else:
-            suite.case("file", out=lines)
-        for producer in result.producers:
-            _producer_cases(suite, producer)
-        suite.close()
+        suite = _file_suite(root, result)
         totals["tests"] += suite.tests
         totals["failures"] += suite.failures
         totals["skipped"] += suite.skipped
+    _totals(root, totals)
+    return root
+
+
+def _totals(root: ET.Element, totals: dict[str, int]) -> None:
     root.set("tests", str(totals["tests"]))
     root.set("failures", str(totals["failures"]))
     root.set("errors", "0")
     root.set("skipped", str(totals["skipped"]))
-    return root
+
+
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+class Streamed:
+    """The report written to `out` as ET.indent and ET.tostring write the whole tree: each file's suite is
+    serialized as its file comes and kept in a temporary file (the root element carries the totals, so it
+    is written last, before the suites are copied out)."""
+
+    def __init__(self, out) -> None:
+        import tempfile
+
+        self.out, self.spool = out, tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
+        self.totals = {"tests": 0, "failures": 0, "skipped": 0}
+        self.suites = 0
+
+    def add(self, result: FileResult) -> None:
+        holder = ET.Element("testsuites")
+        suite = _file_suite(holder, result)
+        ET.indent(suite.element, level=1)
+        self.spool.write(("\n  " if self.suites else "") + ET.tostring(suite.element, encoding="unicode"))
+        self.suites += 1
+        for name in self.totals:
+            self.totals[name] += getattr(suite, name)
+
+    def close(self) -> None:
+        root = ET.Element("testsuites", name="honolint")
+        _totals(root, self.totals)
+        start = ET.tostring(root, encoding="unicode")  # <testsuites ... />: no suite, or the tag to open
+        if not self.suites:
+            self.out.write(_HEAD + start + "\n")
+            return
+        self.out.write(_HEAD + start[:-3] + ">\n  ")
+        self.spool.seek(0)
+        while chunk := self.spool.read(1 << 16):
+            self.out.write(chunk)
+        self.out.write("\n</testsuites>\n")
+        self.spool.close()
 
 
 def render(results: Iterable[FileResult]) -> str:
-    root = junit_tree(results)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    """The whole report, made of the pieces a streamed one writes."""
+    import io
+
+    out = io.StringIO()
+    writer = Streamed(out)
+    for result in results:
+        writer.add(result)
+    writer.close()
+    return out.getvalue()
