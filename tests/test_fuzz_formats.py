@@ -59,7 +59,7 @@ def test_a_number_of_200000_digits_is_a_refused_value_not_an_internal_error(hono
     huge = "9" * 200_000
     for client, name, text in (("java", "producer.properties", f"acks=all\nlinger.ms={huge}\n"),
                                ("java:2.0", "producer.properties", f"acks=all\nbatch.size=0{huge}\n"),
-                               ("librdkafka", "kcat.conf", f"queue.buffering.max.ms={huge}\nmessage.send.max.retries=0{huge}\n")):
+                               ("librdkafka", "rdkafka.properties", f"queue.buffering.max.ms={huge}\nmessage.send.max.retries=0{huge}\n")):
         path = honolint.write(name, text)
         report, exit_code = honolint.json("--isolated", "--client", client, str(path))
         assert exit_code == 1 and "HL102" in [f["code"] for p in report["files"][0]["producers"] for f in p["findings"]]

@@ -25,10 +25,10 @@ librdkafka's, a Java-only key in it is an unknown property, which librdkafka ref
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import Optional
 
+from honolint.load import is_kcat_name
 from honolint.model import DialectResult, Document, Entry, Layer, LoadedFile, ProducerSpec, Setting
 
 NAME = "librdkafka"
@@ -41,14 +41,13 @@ DETECTION = ("the file name kcat.conf or *.kcat.conf; or a map (the file's root,
              "a producer when a producer property is set or its name says producer")
 
 FORMATS = ("properties", "yaml", "json", "toml")
-KCAT_NAMES = ("kcat.conf", "kafkacat.conf")
 PRODUCER_WORDS = ("produc",)  # a parent named producer, producers, producer_config, kafkaProducer, ...
 CONSUMER_WORDS = ("consum",)
 
 
 def is_kcat_file(loaded: LoadedFile) -> bool:
-    name = os.path.basename(loaded.path).lower()
-    return loaded.format == "properties" and (name in KCAT_NAMES or name.endswith(".kcat.conf"))
+    """Read by load/kcat_file.py as kcat reads it (the same names)."""
+    return loaded.format == "properties" and is_kcat_name(loaded.path)
 
 
 # ---------------------------------------------------------------- what a map's keys say

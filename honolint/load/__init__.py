@@ -12,6 +12,7 @@ SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".properties": "properties", ".json
 # a UTF-8 byte order mark as java.util.Properties reads it (ISO-8859-1): part of the first key
 PROPERTIES_BOM = "\u00ef\u00bb\u00bf"
 MAX_BYTES = 4 * 1024 * 1024  # configuration files are small; a huge file is a mistake, not a config
+KCAT_NAMES = ("kcat.conf", "kafkacat.conf")  # and *.kcat.conf: read as kcat reads them (kcat_file.py)
 
 
 def file_format(path: str) -> str:
@@ -19,6 +20,11 @@ def file_format(path: str) -> str:
     if name == ".env" or name.endswith(".env"):
         return "env"
     return SUFFIXES.get(os.path.splitext(name)[1], "unknown")
+
+
+def is_kcat_name(path: str) -> bool:
+    name = os.path.basename(path).lower()
+    return name in KCAT_NAMES or name.endswith(".kcat.conf")
 
 
 def load_bytes(data: bytes, path: str, fmt: str | None = None) -> LoadedFile:
@@ -66,6 +72,8 @@ def _parse(data: bytes, path: str, fmt: str | None, nested: bool = False) -> Loa
         loaded = _loader("yaml")(data, path, not nested)
         loaded.format = fmt
         return loaded
+    if fmt not in ("toml", "env", "ini") and is_kcat_name(path):
+        return _loader("kcat")(data, path)
     return _loader(fmt if fmt in ("toml", "env", "ini") else "properties")(data, path)
 
 
