@@ -1,15 +1,17 @@
 """Executing one `check` or `effective` run (plan.py): its files linted (linting.py) and handed to the report
-formats, a single text or JSON report to standard output streamed file by file, in several processes for a
-long list (processes.py); execute() answers the exit code (entry.py and cli.py alone end the process).
+formats. A run's only report is written file by file, keeping no result: a text or JSON report to standard
+output in several processes for a long list (processes.py), any other format's through its Streamed writer;
+several reports are made from the results kept. execute() answers the exit code (entry.py and cli.py alone
+end the process).
 """
 from __future__ import annotations
 
 import os
 import sys
 
-from honolint.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Stop
 from honolint.app.linting import Linters, exit_code, inputs_of, lint_all, outcomes, project_of, say_notes
 from honolint.app.plan import Run, UsageError
+from honolint.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Stop
 from honolint.report.escape import printable
 from honolint.report.formats import BY_NAME
 
