@@ -2,7 +2,8 @@
 
 The shared library is the one inside the installed ``confluent-kafka`` wheel
 (``site-packages/confluent_kafka.libs/librdkafka-*.so.1`` on Linux,
-``confluent_kafka/.dylibs/librdkafka*.dylib`` on macOS), driven entirely through ctypes: this
+``confluent_kafka/.dylibs/librdkafka*.dylib`` on macOS), unless ``HONOLINT_LIBRDKAFKA=/path/to/librdkafka.so.1``
+or ``use_library(path)`` names another one (old builds: see old_librdkafka.py); driven entirely through ctypes: this
 module never uses confluent-kafka's Python API on the main path, so it can reach the live
 ``rd_kafka_t*`` and read the finalized configuration back with ``rd_kafka_conf_dump``.
 
@@ -172,11 +173,43 @@ _LOG_CB = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p,
 
 _lib = None
 _lib_path: Optional[str] = None
+_chosen_path: Optional[str] = None
+# Symbols older builds lack; the probe works around them: rd_kafka_conf (1.1.0; without it no effective
+# values), rd_kafka_produceva (1.5.0; the topic handle is created directly), rd_kafka_error_* (1.4.0),
+# rd_kafka_purge (1.0.0; nothing was produced through the topic handle before 1.5.0, so nothing to purge),
+# rd_kafka_conf_get_default_topic_conf (the shadow fallback for topic values).
+_OPTIONAL = {"rd_kafka_conf", "rd_kafka_produceva", "rd_kafka_error_code", "rd_kafka_error_string",
+             "rd_kafka_error_destroy", "rd_kafka_conf_get_default_topic_conf", "rd_kafka_default_topic_conf_dup",
+             "rd_kafka_purge"}
+
+
+def use_library(path: str) -> None:
+    """Test this librdkafka instead of the bundled one; before the first call (one library per process)."""
+    global _chosen_path
+    if _lib is not None and os.path.realpath(path) != os.path.realpath(_lib_path or ""):
+        raise OracleError(f"librdkafka already loaded from {_lib_path}")
+    _chosen_path = path
+
+
+def library_in_use() -> str:
+    _load()
+    return _lib_path or ""
+
+
+def has_effective() -> bool:
+    """Whether the live handle's configuration can be read back (rd_kafka_conf(rk), librdkafka >= 1.1.0)."""
+    return _load().rd_kafka_conf is not None
 _lock = threading.RLock()
 
 
 def library_path() -> str:
-    """Path of the librdkafka shared library bundled in the installed confluent-kafka wheel."""
+    """Path of the librdkafka under test: ``use_library()``'s, else ``$HONOLINT_LIBRDKAFKA``, else the one
+    bundled in the installed confluent-kafka wheel."""
+    chosen = _chosen_path or os.environ.get("HONOLINT_LIBRDKAFKA")
+    if chosen:
+        if not os.path.isfile(chosen):
+            raise OracleError(f"HONOLINT_LIBRDKAFKA={chosen}: no such file")
+        return chosen
     spec = importlib.util.find_spec("confluent_kafka")
     candidates: list[str] = []
     if spec is not None and spec.origin:
@@ -199,12 +232,18 @@ def _load():
     if _lib is not None:
         return _lib
     path = library_path()
+    if path != _bundled_or_none():
+        _preload_siblings(path)
     lib = ctypes.CDLL(path)
+    _check_mapped(path)
     vp, cp, sz, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int
     szp = ctypes.POINTER(ctypes.c_size_t)
     strarr = ctypes.POINTER(ctypes.c_char_p)
 
     def sig(name, restype, *argtypes):
+        if name in _OPTIONAL and not hasattr(lib, name):
+            setattr(lib, name, None)
+            return
         f = getattr(lib, name)
         f.restype = restype
         f.argtypes = list(argtypes)
@@ -239,6 +278,39 @@ def _load():
     sig("rd_kafka_err2name", cp, i)
     _lib, _lib_path = lib, path
     return lib
+
+
+def _bundled_or_none() -> Optional[str]:
+    return None if (_chosen_path or os.environ.get("HONOLINT_LIBRDKAFKA")) else library_path()
+
+
+def _preload_siblings(path: str) -> None:
+    """An extracted old wheel carries libssl, libcrypto, libz... beside librdkafka: load them first, globally."""
+    here = os.path.realpath(path)
+    # not the monitoring-interceptor plugin: it NEEDS librdkafka.so.1, which would pull in a system librdkafka
+    # (Debian's librdkafka1) whose SONAME then shadows the file asked for
+    pending = [p for p in sorted(glob.glob(os.path.join(os.path.dirname(here), "*.so*")))
+               if os.path.realpath(p) != here and "interceptor" not in os.path.basename(p)]
+    while pending:  # in dependency order: libcrypto needs the libz beside it, by its hashed name
+        left = []
+        for other in pending:
+            try:
+                ctypes.CDLL(other, mode=ctypes.RTLD_GLOBAL)
+            except OSError:
+                left.append(other)  # needs one not loaded yet (or librdkafka itself: an interceptor plugin)
+        if len(left) == len(pending):
+            return
+        pending = left
+
+
+def _check_mapped(path: str) -> None:
+    """dlopen returns an already loaded library of the same SONAME instead of the file: say so."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return  # not Linux
+    if os.path.realpath(path) not in maps:
+        raise OracleError(f"{path} was not loaded: another librdkafka of the same SONAME was loaded first")
 
 
 def bundled_version() -> str:
@@ -303,6 +375,8 @@ def _dump(arr_fn, obj) -> dict[str, str]:
 
 def _global_dump(rk) -> dict[str, str]:
     lib = _load()
+    if lib.rd_kafka_conf is None:
+        return {}
     return _dump(lib.rd_kafka_conf_dump, lib.rd_kafka_conf(rk))
 
 
@@ -324,6 +398,9 @@ _CALIB = {
 _CALIB_PATTERN = (777).to_bytes(4, sys.byteorder, signed=True) + (123457).to_bytes(4, sys.byteorder) + (
     1987654321
 ).to_bytes(4, sys.byteorder)
+# A chosen (old) library: message.timeout.ms was at most 900000 in 1.0.x (CONFIGURATION.md at v1.0.0), and
+# rd_kafka_topic_t had no "IRKT" magic at its start before 1.5.0 (src/rdkafka_topic.h); the dump check stays.
+_OLD_CALIB_TIMEOUT = 876543
 _FILLED_POINTERS = {"partitioner_cb", "msg_order_cmp", "opaque"}
 _rkt_conf_offset: Optional[int] = None
 _calibrated = False
@@ -345,14 +422,19 @@ def _calibrate() -> Optional[int]:
         return _rkt_conf_offset
     _calibrated = True
     lib = _load()
+    chosen = _bundled_or_none() is None
+    calib, pattern = dict(_CALIB), _CALIB_PATTERN
+    if chosen:
+        calib["message.timeout.ms"] = str(_OLD_CALIB_TIMEOUT)
+        pattern = pattern[:8] + _OLD_CALIB_TIMEOUT.to_bytes(4, sys.byteorder)
     err = ctypes.create_string_buffer(512)
     tc = lib.rd_kafka_topic_conf_new()
-    for k, v in _CALIB.items():
+    for k, v in calib.items():
         if lib.rd_kafka_topic_conf_set(tc, k.encode(), v.encode(), err, 512) != RD_KAFKA_CONF_OK:
             lib.rd_kafka_topic_conf_destroy(tc)
             _calibration_note = "calibration topic conf refused: " + err.value.decode()
             return None
-    in_conf = _scan(tc, _CALIB_PATTERN, (512, 1024))
+    in_conf = _scan(tc, pattern, (512, 1024))
     expected = _topic_conf_dump(tc)
     conf = lib.rd_kafka_conf_new()
     lib.rd_kafka_conf_set_log_cb(conf, _log_cb_c)
@@ -369,16 +451,16 @@ def _calibrate() -> Optional[int]:
             _calibration_note = "calibration topic refused"
             return None
         try:
-            if in_conf is None or ctypes.string_at(rkt, 4) != b"IRKT":
+            if in_conf is None or (ctypes.string_at(rkt, 4) != b"IRKT" and not chosen):
                 _calibration_note = "unexpected topic handle layout"
                 return None
-            hit = _scan(rkt, _CALIB_PATTERN)
+            hit = _scan(rkt, pattern)
             if hit is None or hit < in_conf:
                 _calibration_note = "rkt_conf not found in topic handle"
                 return None
             off = hit - in_conf
             got = _topic_conf_dump(rkt + off)
-            for k, v in _CALIB.items():
+            for k, v in calib.items():
                 if got.get(k) != v:
                     _calibration_note = f"verification failed on {k}: {got.get(k)!r}"
                     return None
@@ -392,7 +474,8 @@ def _calibrate() -> Optional[int]:
         finally:
             lib.rd_kafka_topic_destroy(rkt)
     finally:
-        lib.rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
+        if lib.rd_kafka_purge:
+            lib.rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
         lib.rd_kafka_destroy(rk)
 
 
@@ -456,6 +539,8 @@ def _probe_one(pairs: list[tuple[str, str]], python_layer: bool, full: bool) -> 
         set_pairs = list(pairs)
     if not any(k in ("bootstrap.servers", "metadata.broker.list") for k, _ in set_pairs):
         set_pairs.append(("bootstrap.servers", BOOTSTRAP))
+    if _quiet_telemetry() and not any(k == "enable.metrics.push" for k, _ in set_pairs):
+        set_pairs.append(("enable.metrics.push", "false"))
 
     err = ctypes.create_string_buffer(512)
     logs: list[tuple[int, str, str]] = []
@@ -486,10 +571,15 @@ def _probe_one(pairs: list[tuple[str, str]], python_layer: bool, full: bool) -> 
         vus[2].vtype = RD_KAFKA_VTYPE_VALUE
         vus[2].u.mem.ptr, vus[2].u.mem.size = ctypes.cast(payload, ctypes.c_void_p), 1
         n_logs = len(logs)
-        error = lib.rd_kafka_produceva(rk, vus, 3)
+        error = lib.rd_kafka_produceva(rk, vus, 3) if lib.rd_kafka_produceva else None
         topic_via = "produce"
         produce_err = None
-        if error:
+        if lib.rd_kafka_produceva is None:  # before 1.5.0: the topic handle the first produce() would create
+            topic_via = "topic_new"
+            rkt = lib.rd_kafka_topic_new(rk, PROBE_TOPIC.encode(), None)
+            if not rkt:
+                produce_err = (lib.rd_kafka_last_error(), "topic handle creation failed")
+        elif error:
             code = lib.rd_kafka_error_code(error)
             produce_err = (code, lib.rd_kafka_error_string(error).decode("utf-8", "replace"))
             lib.rd_kafka_error_destroy(error)
@@ -542,8 +632,31 @@ def _probe_one(pairs: list[tuple[str, str]], python_layer: bool, full: bool) -> 
         if rkt:
             lib.rd_kafka_topic_destroy(rkt)
         if rk:
-            lib.rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
+            if lib.rd_kafka_purge:
+                lib.rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
             lib.rd_kafka_destroy(rk)
+
+
+_quiet: Optional[bool] = None
+
+
+def _quiet_telemetry() -> bool:
+    """Whether to add ``enable.metrics.push=false``: only for a chosen (old) library that has the property.
+
+    librdkafka 2.5.0-2.6.x waited one second in ``rd_kafka_destroy`` for the KIP-714 telemetry to end
+    (``rd_kafka_telemetry_await_termination``, src/rdkafka_telemetry.c at v2.6.0), 3000 configurations
+    an hour; the property has no bearing on the producer checks. The bundled library is left as it is.
+    """
+    global _quiet
+    if _quiet is None:
+        lib = _load()
+        _quiet = False
+        if _bundled_or_none() is None:
+            conf = lib.rd_kafka_conf_new()
+            err = ctypes.create_string_buffer(512)
+            _quiet = lib.rd_kafka_conf_set(conf, b"enable.metrics.push", b"false", err, 512) == RD_KAFKA_CONF_OK
+            lib.rd_kafka_conf_destroy(conf)
+    return _quiet
 
 
 def _shadow_topic_dump(set_pairs) -> dict[str, str]:
@@ -555,6 +668,8 @@ def _shadow_topic_dump(set_pairs) -> dict[str, str]:
     transaction.timeout.ms).
     """
     lib = _load()
+    if lib.rd_kafka_conf is None or lib.rd_kafka_conf_get_default_topic_conf is None:
+        return {}
     err = ctypes.create_string_buffer(512)
     conf = lib.rd_kafka_conf_new()
     lib.rd_kafka_conf_set_default_topic_conf(conf, lib.rd_kafka_topic_conf_new())
