@@ -23,6 +23,27 @@ SINCE: dict[str, tuple[int, int, int]] = {
     "transactional.id": (1, 4, 0), "transaction.timeout.ms": (1, 4, 0), "linger.ms": (0, 11, 0),
     "retry.backoff.max.ms": (2, 3, 0),
 }
+# rows older releases had where the generated (newest) table differs: property -> ((the first release with
+# the newest row, the older row's fields), ...), oldest first; measured against 47 real builds 0.11.4-2.16.0
+# (confluent-kafka wheels) and their CONFIGURATION.md at the tags
+ROW_BEFORE: dict[str, tuple[tuple[tuple[int, int, int], dict], ...]] = {
+    "message.send.max.retries": (((1, 5, 2), {"high": 10000000}),),
+    "message.timeout.ms": (((1, 1, 0), {"high": 900000}),),
+    "queue.buffering.max.ms": (((1, 2, 0), {"kind": "integer", "low": 0, "high": 900000}),),
+    "queue.buffering.backpressure.threshold": (((0, 11, 5), {"low": 0}),),
+    "queue.buffering.max.messages": (((2, 0, 0), {"low": 1, "high": 10000000}),),
+    "queue.buffering.max.kbytes": (((1, 2, 0), {"high": 2097151}),),
+}
+# enum values older releases had where the generated table differs: property -> ((first release with the
+# newest values, the older values), ...)
+ENUM_BEFORE: dict[str, tuple[tuple[tuple[int, int, int], tuple[str, ...]], ...]] = {
+    "compression.codec": (((1, 0, 0), ("none", "gzip", "snappy", "lz4")),),  # zstd came with 1.0.0
+    "compression.type": (((1, 0, 0), ("none", "gzip", "snappy", "lz4")),),
+}
+# properties of older releases that the newest one no longer has: name -> (first release without it, its row)
+UNTIL: dict[str, tuple[tuple[int, int, int], tuple]] = {
+    "metadata.request.timeout.ms": ((1, 7, 0), ("global", "*", "integer", 10, 900000, "60000")),
+}
 # effective key (the name the report uses) -> librdkafka's canonical property
 CANONICAL = {
     "acks": "request.required.acks",
@@ -82,7 +103,18 @@ def _exists(profile: ClientProfile, name: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _names(version: tuple[int, int, int]) -> tuple[str, ...]:
-    return tuple(sorted(name for name in PROPERTIES if name not in SINCE or version >= SINCE[name]))
+    return tuple(sorted([name for name in PROPERTIES if name not in SINCE or version >= SINCE[name]]
+                        + [name for name, (until, _) in UNTIL.items() if version < until]))
+
+
+def _row(profile: ClientProfile, name: str, row: tuple) -> tuple:
+    """The property's row as the profile's release has it (ROW_BEFORE)."""
+    for first, fields in ROW_BEFORE.get(name, ()):
+        if profile.below(*first):
+            scope, access, kind, low, high, default = row
+            return (scope, access, fields.get("kind", kind), fields.get("low", low), fields.get("high", high),
+                    default)
+    return row
 
 
 def known_names(profile: ClientProfile) -> tuple[str, ...]:
@@ -92,14 +124,18 @@ def known_names(profile: ClientProfile) -> tuple[str, ...]:
 def lookup(profile: ClientProfile, name: str) -> Optional[tuple[str, tuple]]:
     """(canonical name, property row) as rd_kafka_conf_set finds it: global scope first, then topic."""
     if name in PROPERTIES and _exists(profile, name):
-        return ALIASES.get(name, name), PROPERTIES[name]
+        canonical = ALIASES.get(name, name)
+        return canonical, _row(profile, canonical, PROPERTIES[name])
+    if name in UNTIL and profile.below(*UNTIL[name][0]):
+        return name, UNTIL[name][1]
     if name.startswith("topic."):
         short = name[len("topic."):]
         if short in TOPIC_SHADOWED:
             return TOPIC_SHADOWED_ALIASES.get(short, short), TOPIC_SHADOWED[short]
         row = PROPERTIES.get(short)
         if row is not None and row[0] == "topic" and _exists(profile, short):
-            return ALIASES.get(short, short), row
+            canonical = ALIASES.get(short, short)
+            return canonical, _row(profile, canonical, row)
     return None
 
 
@@ -187,8 +223,6 @@ def _conf_set(config: _Config, given: Given) -> None:
         config.set(name, None, given, given.key)
         config.topic_conf = config.topic_conf or scope == "topic"
         return
-    if name == "queue.buffering.max.ms" and config.profile.below(1, 2):
-        kind = "integer"  # a float only since 1.2.0
     text = given.text if given.text is not None else ""
     parsed: Optional[str] = text
     if not text:  # rd_kafka_conf_set takes "" as NULL: unset for a string, an error for the rest
@@ -233,6 +267,10 @@ def _conf_set(config: _Config, given: Given) -> None:
             return  # nothing to set: the property keeps its value and is not modified
         shadowed = given.key.startswith("topic.") and given.key[len("topic."):] in TOPIC_SHADOWED
         allowed = (TOPIC_SHADOWED_ENUM_VALUES if shadowed else ENUM_VALUES).get(name, ())  # topic.compression.codec
+        for first, older in ENUM_BEFORE.get(name, ()):
+            if config.profile.below(*first):
+                allowed = tuple(value for value in allowed if value in older or value == "inherit")
+                break
         match = next((a for a in allowed if a.lower() == word.lower()), None)
         if match is None:
             return config.refuse(name, f'Invalid value "{word}" for configuration property "{name}"', "value", given)
