@@ -5,7 +5,7 @@ refusal honolint predicts can be seen next to the real client's message.
 """
 from __future__ import annotations
 
-from evidence import EVIDENCE, EXAMPLES
+from evidence import EVIDENCE, EXAMPLES, VERSION_ROWS
 
 
 def pytest_configure(config):
@@ -16,6 +16,10 @@ def pytest_configure(config):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if VERSION_ROWS:
+        terminalreporter.section("evidence: honolint against each real client release")
+        for release, count, disagreements in VERSION_ROWS:
+            terminalreporter.write_line(f"  {release:<22} {count:6d} configurations  {disagreements} disagreements")
     for client, rows in EVIDENCE.items():
         terminalreporter.section(f"evidence: what {client} refuses, and honolint's findings")
         for (client_says, honolint_says), count in sorted(rows.items(), key=lambda item: (-item[1], item[0])):

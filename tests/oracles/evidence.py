@@ -22,3 +22,7 @@ def unavailable(reason: str) -> None:
     if os.environ.get("HONOLINT_REQUIRE_ORACLES") == "1":
         pytest.fail(f"oracle unavailable under HONOLINT_REQUIRE_ORACLES=1: {reason}")
     pytest.skip(reason)
+
+
+# the version tier: one row per real client release compared (release, configurations, disagreements)
+VERSION_ROWS: list[tuple[str, int, int]] = []
