@@ -77,7 +77,7 @@ def check(context: ProducerContext) -> Iterator[Problem]:
             continue
         from honolint.spelling import closest  # only when there is a key to correct
 
-        if java and setting.key in names:  # a property of a later release than this producer's client
+        if setting.key in (names if java else _librdkafka_properties()):  # one of a later release than the client's
             yield Problem(f"{setting.key} is not a producer property of {context.profile.label}, only of later "
                           f"releases: {effect}", key=setting.key, entry=setting.entry, severity=severity)
             continue
@@ -116,3 +116,9 @@ def _java_keys() -> frozenset[str]:
     from honolint.profiles.java_keys import PRODUCER_KEYS
 
     return PRODUCER_KEYS
+
+
+def _librdkafka_properties():
+    from honolint.profiles.librdkafka_keys import PROPERTIES
+
+    return PROPERTIES
