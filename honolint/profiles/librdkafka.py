@@ -119,6 +119,8 @@ ROW_BEFORE: dict[str, tuple[tuple[tuple[int, int, int], dict], ...]] = {
     "queue.buffering.backpressure.threshold": (((0, 11, 5), {"low": 0}),),
     "queue.buffering.max.messages": (((2, 0, 0), {"low": 1, "high": 10000000}),),
     "queue.buffering.max.kbytes": (((1, 2, 0), {"high": 2097151}),),
+    "sasl.kerberos.min.time.before.relogin": (((1, 1, 0), {"low": 1}),),
+    "fetch.min.bytes": (((2, 15, 0), {"low": 1, "high": 100000000}),),
 }
 # enum values older releases had where the generated table differs: property -> ((first release with the
 # newest values, the older values), ...)
