@@ -31,3 +31,16 @@ FORMATS = (
 BY_NAME = {found.name: found for found in FORMATS}
 CHECK_FORMATS = tuple(found.name for found in FORMATS)
 EFFECTIVE_FORMATS = tuple(found.name for found in FORMATS if found.effective)
+
+
+def whole(writer, results) -> str:
+    """The report a format's Streamed `writer` class writes for `results`, as one string: the whole report is
+    made of the same pieces as a streamed one, so the two cannot differ."""
+    import io
+
+    out = io.StringIO()
+    streamed = writer(out)
+    for result in results:
+        streamed.add(result)
+    streamed.close()
+    return out.getvalue()

@@ -145,12 +145,6 @@ class Streamed:
 
 
 def render(results: Iterable[FileResult]) -> str:
-    """The whole report, made of the pieces a streamed one writes."""
-    import io
+    from honolint.report.formats import whole
 
-    out = io.StringIO()
-    writer = Streamed(out)
-    for result in results:
-        writer.add(result)
-    writer.close()
-    return out.getvalue()
+    return whole(Streamed, results)
