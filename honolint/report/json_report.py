@@ -251,9 +251,6 @@ class Streamed:
 
 
 def render(results: Iterable[FileResult]) -> str:
-    """The whole report, made of the same pieces as one streamed file by file: one encoding of a file."""
-    summary, files = Summary(), []
-    for result in results:
-        files.append(file_json(result))
-        summary.add(result)
-    return opening() + ", ".join(files) + closing(summary)
+    from honolint.report.formats import whole
+
+    return whole(Streamed, results)
