@@ -59,8 +59,6 @@ class Baseline:
 
         try:
             raw = read_regular(file)
-        except OSError as exc:
-            raise BaselineError(f"--baseline {file}: cannot read it: {exc.strerror or exc}") from None
         except ValueError as exc:
             raise BaselineError(f"--baseline {file}: cannot read it: {exc}") from None
         try:

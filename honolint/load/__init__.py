@@ -135,15 +135,18 @@ def read_file(path: str, builds=None, supplied=None) -> LoadedFile:
 
 
 def read_regular(path: str) -> bytes:
-    """The bytes of the regular file at `path` (a settings file, a baseline): OSError when it cannot be
-    read, ValueError (its message for the user) when it is no regular file or larger than MAX_BYTES."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    """The bytes of the regular file at `path` (a settings file, a baseline); ValueError, its message for
+    the user, when it cannot be read, is no regular file or is larger than MAX_BYTES."""
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO would wait for a writer, /dev/zero never end
-            raise ValueError("not a regular file")
-        data = _read(fd, MAX_BYTES + 1)
-    finally:
-        os.close(fd)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO would wait for a writer, /dev/zero never end
+                raise ValueError("not a regular file")
+            data = _read(fd, MAX_BYTES + 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise ValueError(exc.strerror or str(exc)) from None
     if len(data) > MAX_BYTES:
         raise ValueError(f"larger than {MAX_BYTES // 1024 // 1024} MiB, the most honolint reads")
     return data

@@ -98,8 +98,6 @@ def read_settings_file(path: str, catalog: Catalog, explicit: bool = False) -> O
 
     try:
         raw = read_regular(path)
-    except OSError as exc:
-        raise SettingsError(f"settings file {shown_path(path)}: cannot read it: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise SettingsError(f"settings file {shown_path(path)}: cannot read it: {exc}") from None
     if name.endswith((".yaml", ".yml")):
