@@ -645,6 +645,7 @@ def test_no_refusal_quotes_an_unresolved_expression(layout, data):
                 assert "${V" not in quoted and "{{" not in quoted, (layout, items, finding.message)
 
 
+@pytest.mark.slow
 def test_a_file_of_many_producers_with_unknowns_is_bounded(honolint):
     """5,000 documents, each with four unknowns that matter: the first ones evaluated, the rest said to depend
     without evaluating, so a hostile file cannot make the run take minutes."""
@@ -656,6 +657,7 @@ def test_a_file_of_many_producers_with_unknowns_is_bounded(honolint):
     assert "all or -1" in holds[0] and "more than the 1,024 honolint evaluates" in holds[-1]
 
 
+@pytest.mark.slow
 def test_properties_that_refer_to_each_other_cost_in_proportion_to_the_file(honolint):
     chain = "".join(f"p{i}: ${{p{i + 1}}}${{p{i + 1}}}\n" for i in range(20000))
     path = honolint.write("application.yml", chain + "spring:\n  kafka:\n    producer:\n      acks: ${p0}\n")

@@ -152,6 +152,7 @@ def test_a_fifo_or_dev_zero_as_baseline_or_settings_is_refused_at_once(tmp_path,
 # ------------------------------------------------------------------------------------------- directory walks
 
 
+@pytest.mark.slow
 def test_a_directory_tree_2000_levels_deep_is_walked(tmp_path, monkeypatch):
     top = tmp_path / "tree"
     top.mkdir()
@@ -273,6 +274,7 @@ def test_sigint_exits_130_quietly(many_files, jobs):
     assert stderr == b""
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and Linux's process groups")
 def test_jobs_workers_end_with_their_parent_and_say_nothing(many_files):
     folder = many_files
@@ -353,6 +355,7 @@ def test_write_baseline_records_every_finding_and_covers_them_all(honolint):
     assert code == 0 and all_findings(report) == []
 
 
+@pytest.mark.slow
 def test_a_file_with_40000_findings_takes_memory_of_a_small_multiple_of_the_file(tmp_path):
     """Peak RSS measured on one machine: SARIF 2,026 MB before the bound for 200,000 such keys, 218 MB
     after (the same as the text report: what is left is the file's keys, not its findings)."""
@@ -402,6 +405,7 @@ def _sinks(count: int) -> str:
                    'encoding.codec = "json"\n' for i in range(count))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,text,left_out", [
     # measured before the bound: 2,000 x 1,000 took 39 s and 1 GB; 1,000 x 1,000 bindings 19 s and 537 MB;
     # 3,000 x 3,000 Quarkus channels 261 s and 13.8 GB; 20,000 Vector sinks 327 s; 9,900 MirrorMaker flows
@@ -437,6 +441,7 @@ def test_ctrl_c_is_taken_over_before_the_imports_of_a_run():
     assert loaded.strip() == "['honolint', 'honolint.entry', 'honolint.exits']"
 
 
+@pytest.mark.slow
 def test_a_sarif_report_of_many_files_is_written_file_by_file(tmp_path):
     """Code scanning's step (`--format sarif --output-file`) keeps no file's findings: 10,000 files took
     279 MB when the report was built whole, 29 MB written file by file, byte for byte the same report."""
