@@ -23,6 +23,28 @@ def honolint_producer(linter: Linter, pairs: Pairs) -> dict:
     return producer_dict(producer)
 
 
+def java_effective(result: dict) -> dict:
+    """The effective values a Java oracle result holds, under honolint's keys and spellings."""
+    effective = dict(result["effective"] or {})
+    if effective.get("acks") == "-1":
+        effective["acks"] = "all"
+    effective["enable.idempotence"] = "true" if result["idempotent"] else "false"
+    return effective
+
+
+def librdkafka_effective(dump: dict) -> dict:
+    """The effective values of a librdkafka configuration dump, under honolint's keys."""
+    return {
+        "acks": "all" if dump.get("request.required.acks") == "-1" else dump.get("request.required.acks"),
+        "retries": dump.get("message.send.max.retries"),
+        "max.in.flight.requests.per.connection": dump.get("max.in.flight.requests.per.connection"),
+        "enable.idempotence": dump.get("enable.idempotence"),
+        "delivery.timeout.ms": dump.get("message.timeout.ms"),
+        "linger.ms": dump.get("queue.buffering.max.ms"),
+        "request.timeout.ms": dump.get("request.timeout.ms"),
+    }
+
+
 def linter_for(client: str) -> Linter:
     return Linter(Options(client=parse_client(client), dialect="plain"))
 

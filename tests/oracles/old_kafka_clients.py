@@ -166,7 +166,7 @@ def compare(kafka_version: str, count: int, seed: int) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     import java_client
-    from client_comparison import disagreement, honolint_producer, linter_for
+    from client_comparison import disagreement, honolint_producer, java_effective, linter_for
     from config_generator import JAVA_VALUES, configs, describe
 
     info = fetch(kafka_version)
@@ -189,10 +189,7 @@ def compare(kafka_version: str, count: int, seed: int) -> dict:
     examples: dict[str, str] = {}
     for pairs, result in zip(batch, results):
         producer = honolint_producer(linter, pairs)
-        effective = dict(result["effective"] or {})
-        if effective.get("acks") == "-1":
-            effective["acks"] = "all"
-        effective["enable.idempotence"] = "true" if result["idempotent"] else "false"
+        effective = java_effective(result)
         idempotent = result["idempotent"] if result["accepted"] else None
         if derived_in_producer and result["accepted"]:
             idempotent = producer["idempotent"]

@@ -123,7 +123,7 @@ def _compare(count: int, seed: int) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     import librdkafka_client as lc
-    from client_comparison import disagreement, honolint_producer, linter_for
+    from client_comparison import disagreement, honolint_producer, librdkafka_effective, linter_for
     from config_generator import LIBRDKAFKA_VALUES, configs, describe
 
     version = lc.bundled_version()
@@ -135,15 +135,7 @@ def _compare(count: int, seed: int) -> dict:
     for pairs, result in zip(batch, results):
         producer = honolint_producer(linter, pairs)
         dump = result["effective"] or {}
-        effective = {
-            "acks": "all" if dump.get("request.required.acks") == "-1" else dump.get("request.required.acks"),
-            "retries": dump.get("message.send.max.retries"),
-            "max.in.flight.requests.per.connection": dump.get("max.in.flight.requests.per.connection"),
-            "enable.idempotence": dump.get("enable.idempotence"),
-            "delivery.timeout.ms": dump.get("message.timeout.ms"),
-            "linger.ms": dump.get("queue.buffering.max.ms"),
-            "request.timeout.ms": dump.get("request.timeout.ms"),
-        }
+        effective = librdkafka_effective(dump)
         if not lc.has_effective():  # before 1.1.0: no rd_kafka_conf(rk); global values unknown, topic ones read
             effective = {key: producer["effective"][key]["value"] if key in GLOBAL else value
                          for key, value in effective.items()}

@@ -12,7 +12,8 @@ import shutil
 
 import pytest
 
-from client_comparison import disagreement, honolint_producer, honolint_says, linter_for
+from client_comparison import (disagreement, honolint_producer, honolint_says, java_effective, librdkafka_effective,
+                               linter_for)
 from config_generator import JAVA_VALUES, LIBRDKAFKA_VALUES, configs, describe, seed_from_env
 from evidence import record, unavailable
 
@@ -39,10 +40,7 @@ def test_java_client_4_3_agrees():
     failures = []
     for pairs, result in zip(batch, results):
         producer = honolint_producer(linter, pairs)
-        effective = dict(result["effective"] or {})
-        if effective.get("acks") == "-1":
-            effective["acks"] = "all"
-        effective["enable.idempotence"] = "true" if result["idempotent"] else "false"
+        effective = java_effective(result)
         why = disagreement(producer, result["accepted"], result["message"], result["idempotent"], effective)
         if why:
             failures.append(f"{describe(pairs)}: {why}")
@@ -79,15 +77,7 @@ def test_bundled_librdkafka_agrees():
     for pairs, result in zip(batch, run_librdkafka(batch)):
         producer = honolint_producer(linter, pairs)
         dump = result["effective"] or {}
-        effective = {
-            "acks": "all" if dump.get("request.required.acks") == "-1" else dump.get("request.required.acks"),
-            "retries": dump.get("message.send.max.retries"),
-            "max.in.flight.requests.per.connection": dump.get("max.in.flight.requests.per.connection"),
-            "enable.idempotence": dump.get("enable.idempotence"),
-            "delivery.timeout.ms": dump.get("message.timeout.ms"),
-            "linger.ms": dump.get("queue.buffering.max.ms"),
-            "request.timeout.ms": dump.get("request.timeout.ms"),
-        }
+        effective = librdkafka_effective(dump)
         idempotent = dump.get("enable.idempotence") == "true" if result["accepted"] else None
         why = disagreement(producer, result["accepted"], result["message"], idempotent, effective)
         if why:

@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from config_generator import seed_from_env
-from evidence import VERSION_ROWS, unavailable
+from evidence import release_agrees, unavailable
 
 N_CONFIGS = 2000
 # before 3.3.0 compression.type has no validator: KafkaProducer throws "Unknown compression name: X" after
@@ -35,14 +35,5 @@ def test_an_old_kafka_clients_agrees(version):
         unavailable("javac is not installed")
     from old_kafka_clients import compare
 
-    seed = seed_from_env()
-    print(f"HONOLINT_ORACLE_SEED={seed}")
-    try:
-        result = compare(version, N_CONFIGS, seed)
-    except Exception as exc:  # noqa: BLE001 - no network, no such wheel: the oracle is not available
-        unavailable(f"kafka-clients {version}: {type(exc).__name__}: {exc}")
-    if not result.get("loaded"):
-        unavailable(f"kafka-clients {version}: the harness did not run: {result.get('error', '')[-500:]}")
-    VERSION_ROWS.append((f"kafka-clients {result['kafka']}", result["configs"], result["disagreements"]))
-    assert result["disagreements"] == 0, (f"kafka-clients {result['kafka']} (replay with HONOLINT_ORACLE_SEED="
-                                          f"{seed}):\n" + "\n".join(str(c) for c in result["causes"][:5]))
+    release_agrees(compare, f"kafka-clients {version}", version, N_CONFIGS, seed_from_env(),
+                   lambda result: f"kafka-clients {result['kafka']}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from config_generator import seed_from_env
-from evidence import VERSION_ROWS, unavailable
+from evidence import release_agrees
 
 N_CONFIGS = 2000
 # confluent-kafka releases, one for each librdkafka line a user may still run (the bundled newest is the
@@ -26,14 +26,5 @@ VERSIONS = ["0.11.5", "0.11.6", "1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.2", "1.
 def test_an_old_librdkafka_agrees(version):
     from old_librdkafka import compare
 
-    seed = seed_from_env()
-    print(f"HONOLINT_ORACLE_SEED={seed}")
-    try:
-        result = compare(version, N_CONFIGS, seed)
-    except Exception as exc:  # noqa: BLE001 - no network, no such wheel: the oracle is not available
-        unavailable(f"confluent-kafka {version}: {type(exc).__name__}: {exc}")
-    if not result.get("loaded"):
-        unavailable(f"confluent-kafka {version}: its librdkafka did not load: {result.get('error', '')[-500:]}")
-    VERSION_ROWS.append((f"librdkafka {result['librdkafka']}", result["configs"], result["disagreements"]))
-    assert result["disagreements"] == 0, (f"librdkafka {result['librdkafka']} (replay with HONOLINT_ORACLE_SEED="
-                                          f"{seed}):\n" + "\n".join(str(c) for c in result["causes"][:5]))
+    release_agrees(compare, f"confluent-kafka {version}", version, N_CONFIGS, seed_from_env(),
+                   lambda result: f"librdkafka {result['librdkafka']}")
